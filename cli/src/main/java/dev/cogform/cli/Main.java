@@ -1,0 +1,100 @@
+package dev.cogform.cli;
+
+import dev.cogform.core.Version;
+import dev.cogform.core.diag.DiagnosticException;
+import dev.cogform.core.diag.ExitCode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code cogform} root command. */
+@Command(name = "cogform",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (plan --detailed-exitcode: no changes)",
+            "1:error, invalid input or usage",
+            "2:plan --detailed-exitcode: changes present",
+            "3:apply FILE: the saved plan is stale and was refused"})
+public final class Main implements Runnable {
+
+    @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Run as if started in DIR (the stack directory holding cogform.yaml).")
+    private Path directory = Path.of(".");
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of failures.")
+    private boolean debug;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs cogform with the given streams and returns the exit code; tests call this. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(main, e, cmd));
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The stack directory given with {@code -C} (default: the working directory). */
+    public Path directory() {
+        return directory;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("cogform: " + e.getMessage());
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCode.ERROR;
+    }
+
+    private static int failure(Main main, Exception e, CommandLine cmd) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof DiagnosticException d) {
+            d.diagnostics().forEach(diag -> err.println(diag.format()));
+        } else {
+            err.println("cogform: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+        }
+        if (main.debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.ERROR;
+    }
+
+    /** Reports the version the jar was built as. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"cogform " + Version.current()};
+        }
+    }
+}

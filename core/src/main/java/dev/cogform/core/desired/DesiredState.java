@@ -1,0 +1,31 @@
+package dev.cogform.core.desired;
+
+import dev.cogform.core.model.ClientAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A loaded, validated stack. {@code digest} is the sha256 of the resolved desired content (after
+ * variables and defaults), so a saved plan can tell whether the YAML still says the same thing.
+ */
+public record DesiredState(Path directory, ProviderConfig provider, StateConfig state,
+                           List<DesiredPool> pools, String digest) {
+
+    public DesiredState {
+        pools = List.copyOf(pools);
+    }
+
+    /** All clients of all pools, in file order. */
+    public List<DesiredClient> clients() {
+        return pools.stream().flatMap(p -> p.clients().stream()).toList();
+    }
+
+    public Optional<DesiredClient> client(ClientAddress address) {
+        return clients().stream().filter(c -> c.address().equals(address)).findFirst();
+    }
+
+    public Optional<DesiredPool> pool(String key) {
+        return pools.stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.cogform.core.desired;
+
+/**
+ * Request rates cogform keeps to, for accounts whose Cognito quotas were raised. Rates are requests
+ * per second: per quota category (UserPoolClientRead, UserPoolClientUpdate) and per operation and pool.
+ */
+public record QuotaConfig(double clientReadPerSecond, double clientUpdatePerSecond,
+                          double perOperationAndPoolPerSecond) {
+
+    public static final QuotaConfig COGNITO_DEFAULT = new QuotaConfig(15, 15, 5);
+}

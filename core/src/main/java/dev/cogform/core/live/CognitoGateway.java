@@ -1,0 +1,45 @@
+package dev.cogform.core.live;
+
+import dev.cogform.core.model.AppClientSettings;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Access to a Cognito account and region. Reads have no side effects. Every failure is a
+ * {@link GatewayException} with a {@link GatewayError} kind, never an SDK exception.
+ * Implementations keep to Cognito's request-rate quotas and retry throttling and concurrent
+ * modification themselves; callers may call from several threads.
+ */
+public interface CognitoGateway {
+
+    /** The id of the one pool named {@code name}; empty when none; an error when several share it. */
+    Optional<String> findPoolIdByName(String name);
+
+    /** Every client of the pool (all pages); NOT_FOUND when the pool does not exist. */
+    List<ClientSummary> listClients(String poolId);
+
+    /** The client, or empty when it does not exist (the pool does). */
+    Optional<LiveClient> describe(String poolId, String clientId);
+
+    /** Creates a client with exactly these settings ({@code generateSecret} included). */
+    LiveClient create(String poolId, AppClientSettings settings);
+
+    /**
+     * Replaces every updatable field of the client with {@code settings}: Cognito resets whatever an
+     * update leaves out, so all fields travel. {@code generateSecret} is create-only and ignored.
+     */
+    LiveClient update(String poolId, String clientId, AppClientSettings settings);
+
+    /** Deletes the client; deleting one that is already gone succeeds. */
+    void delete(String poolId, String clientId);
+
+    /** Names of the pool's identity providers, {@code COGNITO} included. */
+    Set<String> identityProviders(String poolId);
+
+    /** The pool's custom scopes, as {@code resource-server-identifier/scope}. */
+    Set<String> resourceServerScopes(String poolId);
+
+    /** The client's secret, for the one command that prints it on request; empty for public clients. */
+    Optional<String> readSecret(String poolId, String clientId);
+}

@@ -1,0 +1,21 @@
+package dev.cogform.core.live;
+
+/** The kinds of failure Cognito access can have, each with what usually helps. */
+public enum GatewayError {
+    /** The pool or client does not exist. */
+    NOT_FOUND,
+    /** Still throttled after cogform's own retries; lower the rates in {@code provider.quotas} or retry later. */
+    THROTTLED,
+    /** Another update of the same pool was in flight, still after retries. */
+    CONCURRENT_MODIFICATION,
+    /** Cognito rejected a value ({@code InvalidParameterException} and kin); the message is Cognito's. */
+    INVALID_PARAMETER,
+    /** A resource-count quota, such as 1,000 clients per pool; ask AWS to raise it. */
+    LIMIT_EXCEEDED,
+    /** The credentials may not do this; check the IAM policy and the profile or role. */
+    ACCESS_DENIED,
+    /** The endpoint could not be reached; check the region, endpoint and network. */
+    UNREACHABLE,
+    /** Anything else Cognito answered, such as an internal error. */
+    OTHER
+}

@@ -1,0 +1,70 @@
+package dev.cogform.core.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The one JSON form of {@link AppClientSettings}, shared by the state file, plan files and
+ * fingerprints: snake_case keys in a fixed order, durations in seconds, sets sorted.
+ */
+public final class SettingsJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SettingsJson() {
+    }
+
+    /** A mapper configured like this class's, for callers that embed settings in larger documents. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static JsonNode toTree(AppClientSettings settings) {
+        return MAPPER.valueToTree(settings);
+    }
+
+    public static AppClientSettings fromTree(JsonNode node) {
+        try {
+            return MAPPER.treeToValue(node, AppClientSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a valid app-client settings object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String write(AppClientSettings settings) {
+        try {
+            return MAPPER.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** sha256 (hex) of the canonical JSON: equal settings give equal fingerprints. */
+    public static String fingerprint(AppClientSettings settings) {
+        return sha256(write(settings));
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
