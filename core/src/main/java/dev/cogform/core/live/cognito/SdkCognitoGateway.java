@@ -141,15 +141,19 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
      * environment is not consulted for either.
      */
     public static SdkCognitoGateway forLocalEndpoint(URI endpoint, QuotaConfig quotas) {
-        CognitoIdentityProviderClient client = CognitoIdentityProviderClient.builder()
+        return new SdkCognitoGateway(localClient(endpoint), List.of(),
+                quotas == null ? QuotaConfig.COGNITO_DEFAULT : quotas,
+                Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    static CognitoIdentityProviderClient localClient(URI endpoint) {
+        return CognitoIdentityProviderClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(http())
                 .overrideConfiguration(overrides(null))
                 .build();
-        return new SdkCognitoGateway(client, List.of(), quotas == null ? QuotaConfig.COGNITO_DEFAULT : quotas,
-                Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     static ApacheHttpClient.Builder http() {
