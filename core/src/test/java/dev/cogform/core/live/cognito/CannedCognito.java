@@ -19,8 +19,8 @@ import java.util.function.Function;
  */
 final class CannedCognito implements AutoCloseable {
 
-    /** One request: the operation (X-Amz-Target without the service prefix) and its JSON body. */
-    record Request(String operation, JsonNode body) {
+    /** One request: the operation (X-Amz-Target without the service prefix), its JSON body and Authorization header. */
+    record Request(String operation, JsonNode body, String authorization) {
     }
 
     /** One answer: an HTTP status and a JSON body. */
@@ -47,7 +47,8 @@ final class CannedCognito implements AutoCloseable {
                 String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
                 String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
                 byte[] in = exchange.getRequestBody().readAllBytes();
-                Request request = new Request(operation, JSON.readTree(in.length == 0 ? "{}".getBytes() : in));
+                Request request = new Request(operation, JSON.readTree(in.length == 0 ? "{}".getBytes() : in),
+                        exchange.getRequestHeaders().getFirst("Authorization"));
                 requests.add(request);
                 Answer answer = script.apply(request);
                 byte[] out = answer.json().getBytes(StandardCharsets.UTF_8);
