@@ -30,6 +30,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
  * {@link #gaps()} once, each with a comment; tests consult the gaps to choose between Cognito's
  * behaviour and the gap's, and assert the gap's behaviour too, so a stale gap fails. Each test
  * creates its own pool with a random name.
+ *
+ * <p>A peer needs only an endpoint speaking Cognito's JSON protocol, including CreateUserPool (and,
+ * unless declared as gaps, CreateIdentityProvider and CreateResourceServer) for setup. For example:
+ * <pre>{@code
+ * class SandboxCognitoGatewayTest implements CognitoGatewayContract {
+ *     static Sandbox sandbox;  // started in a static @BeforeAll, stopped in @AfterAll
+ *     public URI endpoint() { return sandbox.endpoint(); }
+ *     // no gaps(): the sandbox behaves like Cognito
+ * }
+ * }</pre>
  */
 public interface CognitoGatewayContract {
 
