@@ -1,7 +1,10 @@
 package dev.cogform.cli;
 
 import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.desired.ProviderConfig;
 import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.cognito.GatewayConfig;
+import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.state.StateStore;
 
 /**
@@ -14,9 +17,16 @@ public final class Wiring {
     private Wiring() {
     }
 
-    /** The gateway for the stack's {@code provider:}; for {@code endpoint: sandbox}, an in-process sandbox. */
+    /**
+     * The gateway for the stack's {@code provider:}; for {@code endpoint: sandbox}, an in-process
+     * sandbox. The gateway holds HTTP connections: close it ({@link AutoCloseable}) when done.
+     */
     public static CognitoGateway gateway(DesiredState stack) {
-        throw new UnsupportedOperationException("Wiring.gateway is not implemented yet");
+        ProviderConfig provider = stack.provider();
+        if (provider != null && provider.sandbox()) {
+            throw new UnsupportedOperationException("sandbox wiring pending");
+        }
+        return SdkCognitoGateway.create(GatewayConfig.from(provider));
     }
 
     /** The store for the stack's {@code state:} (default: the local file .cogform/state.json in the stack). */

@@ -1,0 +1,393 @@
+package dev.cogform.core.live.cognito;
+
+import dev.cogform.core.desired.QuotaConfig;
+import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.GatewayError;
+import dev.cogform.core.live.GatewayException;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.AppClientSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListIdentityProvidersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListResourceServersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * {@link CognitoGateway} over the AWS SDK for Java v2.
+ *
+ * <p>Every call waits for its quota category's and its (operation, pool) token bucket
+ * ({@link RateLimiter}); writes to one pool hold that pool's lock, so they never overlap, while
+ * other pools and all reads proceed in parallel. {@code TooManyRequestsException} and
+ * {@code ConcurrentModificationException} are retried here with full-jitter backoff. The SDK's own
+ * retries are limited to transport failures and 5xx answers (at most 3 attempts), so the two
+ * layers do not multiply on throttling.
+ *
+ * <p>The client secret stays inside: {@link LiveClient} has none, messages never include request
+ * content, and only {@link #readSecret} returns it.
+ */
+public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(35);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
+    private static final int MAX_CONNECTIONS = 32;
+    /** ListUserPools, ListUserPoolClients and ListIdentityProviders accept up to 60. */
+    private static final int PAGE_SIZE = 60;
+    /** ListResourceServers accepts up to 50. */
+    private static final int RESOURCE_SERVER_PAGE_SIZE = 50;
+
+    private final CognitoIdentityProviderClient client;
+    private final List<AutoCloseable> owned;
+    private final RateLimiter limiter;
+    private final Retrier retrier;
+    private final ConcurrentMap<String, ReentrantLock> poolLocks = new ConcurrentHashMap<>();
+
+    SdkCognitoGateway(CognitoIdentityProviderClient client, List<AutoCloseable> owned, QuotaConfig quotas,
+                      Ticker ticker, DoubleSupplier random) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.owned = List.copyOf(owned);
+        this.limiter = new RateLimiter(quotas, ticker);
+        this.retrier = new Retrier(ticker, random, GatewayErrors::retryable);
+    }
+
+    /** A gateway for AWS (or the endpoint in {@code config}), with the SDK's default chains for what is unset. */
+    public static SdkCognitoGateway create(GatewayConfig config) {
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            AwsCredentialsProvider credentials = config.profile() != null
+                    ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
+                    : DefaultCredentialsProvider.builder().build();
+            owned.add(credentials instanceof AutoCloseable c ? c : () -> { });
+            if (config.assumeRoleArn() != null) {
+                StsClient sts = StsClient.builder()
+                        .credentialsProvider(credentials)
+                        .httpClientBuilder(http())
+                        .overrideConfiguration(overrides(config.profile()))
+                        .applyMutation(b -> {
+                            if (config.region() != null) {
+                                b.region(Region.of(config.region()));
+                            }
+                        })
+                        .build();
+                owned.add(sts);
+                StsAssumeRoleCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts)
+                        .refreshRequest(r -> r.roleArn(config.assumeRoleArn()).roleSessionName("cogform"))
+                        .build();
+                owned.add(role);
+                credentials = role;
+            }
+            CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
+                    .credentialsProvider(credentials)
+                    .httpClientBuilder(http())
+                    .overrideConfiguration(overrides(config.profile()));
+            if (config.region() != null) {
+                builder.region(Region.of(config.region()));
+            }
+            if (config.endpoint() != null) {
+                builder.endpointOverride(config.endpoint());
+            }
+            CognitoIdentityProviderClient client = builder.build();
+            return new SdkCognitoGateway(client, owned, config.quotas(), Ticker.SYSTEM,
+                    () -> ThreadLocalRandom.current().nextDouble());
+        } catch (SdkClientException e) {
+            closeAll(owned);
+            String message = e.getMessage() != null && e.getMessage().contains("region")
+                    ? "no AWS region: set provider.region, AWS_REGION or a region in the AWS profile ("
+                            + e.getMessage() + ")"
+                    : "cannot set up Cognito access: " + e.getMessage();
+            throw new GatewayException(GatewayError.OTHER, message, null, null, e);
+        }
+    }
+
+    /**
+     * A gateway for a Cognito-compatible server on this machine (the embedded sandbox, test peers):
+     * region {@code us-east-1} and fixed dummy credentials, which such servers accept; the AWS
+     * environment is not consulted for either.
+     */
+    public static SdkCognitoGateway forLocalEndpoint(URI endpoint, QuotaConfig quotas) {
+        return new SdkCognitoGateway(localClient(endpoint), List.of(),
+                quotas == null ? QuotaConfig.COGNITO_DEFAULT : quotas,
+                Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    static CognitoIdentityProviderClient localClient(URI endpoint) {
+        return CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(http())
+                .overrideConfiguration(overrides(null))
+                .build();
+    }
+
+    static ApacheHttpClient.Builder http() {
+        return ApacheHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .maxConnections(MAX_CONNECTIONS)
+                .tcpKeepAlive(true);
+    }
+
+    static ClientOverrideConfiguration overrides(String profile) {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .retryStrategy(transportRetries());
+        if (profile != null) {
+            b.defaultProfileName(profile);
+        }
+        return b.build();
+    }
+
+    /**
+     * The SDK retries only what cogform does not: transport failures and 5xx answers. Throttling and
+     * concurrent modification are left to {@link Retrier}, which also re-waits on the rate limiter.
+     */
+    static RetryStrategy transportRetries() {
+        return DefaultRetryStrategy.standardStrategyBuilder()
+                .maxAttempts(3)
+                .useClientDefaults(false)
+                .circuitBreakerEnabled(false)
+                .retryOnException(SdkCognitoGateway::transportFailure)
+                .build();
+    }
+
+    static boolean transportFailure(Throwable t) {
+        if (t instanceof SdkServiceException s) {
+            return s.statusCode() >= 500 && !s.isThrottlingException()
+                    && !GatewayErrors.TOO_MANY_REQUESTS.equals(GatewayErrors.code(s));
+        }
+        if (t instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        if (t instanceof SdkClientException) {
+            for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof IOException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<String> findPoolIdByName(String name) {
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            ListUserPoolsResponse r = call(CognitoOperation.LIST_USER_POOLS, null,
+                    () -> client.listUserPools(b -> b.maxResults(PAGE_SIZE).nextToken(page)));
+            r.userPools().stream().filter(p -> name.equals(p.name())).forEach(p -> ids.add(p.id()));
+            token = r.nextToken();
+        } while (token != null && !token.isEmpty());
+        if (ids.size() > 1) {
+            throw new GatewayException(GatewayError.OTHER, ids.size() + " user pools are named \"" + name + "\" ("
+                    + String.join(", ", ids) + "); refer to the pool by id instead of by name");
+        }
+        return ids.stream().findFirst();
+    }
+
+    @Override
+    public List<ClientSummary> listClients(String poolId) {
+        List<ClientSummary> clients = new ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            ListUserPoolClientsResponse r = call(CognitoOperation.LIST_USER_POOL_CLIENTS, poolId,
+                    () -> client.listUserPoolClients(b -> b.userPoolId(poolId).maxResults(PAGE_SIZE).nextToken(page)));
+            r.userPoolClients().forEach(c -> clients.add(new ClientSummary(
+                    c.userPoolId() != null ? c.userPoolId() : poolId, c.clientId(), c.clientName())));
+            token = r.nextToken();
+        } while (token != null && !token.isEmpty());
+        return List.copyOf(clients);
+    }
+
+    @Override
+    public Optional<LiveClient> describe(String poolId, String clientId) {
+        return describeRaw(poolId, clientId).map(c -> live(poolId, c));
+    }
+
+    @Override
+    public LiveClient create(String poolId, AppClientSettings settings) {
+        var request = mapped(CognitoOperation.CREATE_USER_POOL_CLIENT, poolId,
+                () -> AppClientMapper.toCreate(poolId, settings));
+        UserPoolClientType created = call(CognitoOperation.CREATE_USER_POOL_CLIENT, poolId,
+                () -> client.createUserPoolClient(request).userPoolClient());
+        return live(poolId, created);
+    }
+
+    @Override
+    public LiveClient update(String poolId, String clientId, AppClientSettings settings) {
+        var request = mapped(CognitoOperation.UPDATE_USER_POOL_CLIENT, poolId,
+                () -> AppClientMapper.toUpdate(poolId, clientId, settings));
+        UserPoolClientType updated = call(CognitoOperation.UPDATE_USER_POOL_CLIENT, poolId,
+                () -> client.updateUserPoolClient(request).userPoolClient());
+        return live(poolId, updated);
+    }
+
+    @Override
+    public void delete(String poolId, String clientId) {
+        try {
+            call(CognitoOperation.DELETE_USER_POOL_CLIENT, poolId,
+                    () -> client.deleteUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)));
+        } catch (GatewayException e) {
+            if (e.error() != GatewayError.NOT_FOUND) {
+                throw e;
+            }
+            // Already gone: the desired outcome.
+        }
+    }
+
+    @Override
+    public Set<String> identityProviders(String poolId) {
+        Set<String> names = new TreeSet<>();
+        names.add("COGNITO");
+        String token = null;
+        do {
+            String page = token;
+            ListIdentityProvidersResponse r = call(CognitoOperation.LIST_IDENTITY_PROVIDERS, poolId,
+                    () -> client.listIdentityProviders(b -> b.userPoolId(poolId).maxResults(PAGE_SIZE).nextToken(page)));
+            r.providers().forEach(p -> names.add(p.providerName()));
+            token = r.nextToken();
+        } while (token != null && !token.isEmpty());
+        return Set.copyOf(names);
+    }
+
+    @Override
+    public Set<String> resourceServerScopes(String poolId) {
+        Set<String> scopes = new TreeSet<>();
+        String token = null;
+        do {
+            String page = token;
+            ListResourceServersResponse r = call(CognitoOperation.LIST_RESOURCE_SERVERS, poolId,
+                    () -> client.listResourceServers(b -> b.userPoolId(poolId)
+                            .maxResults(RESOURCE_SERVER_PAGE_SIZE).nextToken(page)));
+            r.resourceServers().forEach(s -> s.scopes()
+                    .forEach(scope -> scopes.add(s.identifier() + "/" + scope.scopeName())));
+            token = r.nextToken();
+        } while (token != null && !token.isEmpty());
+        return Set.copyOf(scopes);
+    }
+
+    @Override
+    public Optional<String> readSecret(String poolId, String clientId) {
+        UserPoolClientType c = describeRaw(poolId, clientId).orElseThrow(() -> new GatewayException(
+                GatewayError.NOT_FOUND, "client " + clientId + " does not exist in pool " + poolId));
+        return Optional.ofNullable(c.clientSecret()).filter(s -> !s.isEmpty());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        closeAll(owned);
+    }
+
+    private Optional<UserPoolClientType> describeRaw(String poolId, String clientId) {
+        try {
+            return Optional.of(call(CognitoOperation.DESCRIBE_USER_POOL_CLIENT, poolId,
+                    () -> client.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)).userPoolClient()));
+        } catch (GatewayException e) {
+            // Cognito answers ResourceNotFound for a missing pool and a missing client alike; only the
+            // message tells them apart, and only a missing client is "empty".
+            if (e.error() == GatewayError.NOT_FOUND
+                    && !e.getMessage().contains("User pool " + poolId + " does not exist")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static LiveClient live(String poolId, UserPoolClientType c) {
+        AppClientSettings settings;
+        try {
+            settings = AppClientMapper.toSettings(c);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new GatewayException(GatewayError.OTHER, "cannot read client " + c.clientId() + " of pool "
+                    + poolId + ": " + e.getMessage());
+        }
+        return new LiveClient(c.userPoolId() != null ? c.userPoolId() : poolId, c.clientId(), settings,
+                c.creationDate(), c.lastModifiedDate());
+    }
+
+    private static <T> T mapped(CognitoOperation operation, String poolId, Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException(GatewayError.INVALID_PARAMETER,
+                    operation.apiName() + " on pool " + poolId + ": " + e.getMessage());
+        }
+    }
+
+    private <T> T call(CognitoOperation operation, String poolId, Supplier<T> request) {
+        ReentrantLock lock = operation.write() ? poolLocks.computeIfAbsent(poolId, k -> new ReentrantLock()) : null;
+        int[] attempts = {0};
+        try {
+            if (lock != null) {
+                lock.lockInterruptibly();
+            }
+            try {
+                return retrier.run(() -> {
+                    attempts[0]++;
+                    limiter.acquire(operation, poolId);
+                    return request.get();
+                });
+            } finally {
+                if (lock != null) {
+                    lock.unlock();
+                }
+            }
+        } catch (SdkException e) {
+            throw GatewayErrors.map(operation, poolId, e, attempts[0]);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(GatewayError.OTHER, operation.apiName() + " was interrupted");
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // Closing is best effort; nothing is left to do with a failure here.
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cogform.core.live.cognito;
+
+import java.util.UUID;
+
+/** A fresh pool with a random name on a peer, the gateway under test, and the admin client; closing deletes the pool. */
+public final class PeerPool implements AutoCloseable {
+
+    public final PeerAdmin admin;
+    public final SdkCognitoGateway gateway;
+    public final String name;
+    public final String id;
+
+    private PeerPool(PeerAdmin admin, SdkCognitoGateway gateway, String name, String id) {
+        this.admin = admin;
+        this.gateway = gateway;
+        this.name = name;
+        this.id = id;
+    }
+
+    public static PeerPool create(CognitoGatewayContract contract) {
+        PeerAdmin admin = PeerAdmin.connect(contract.endpoint());
+        String name = "cogform-contract-" + UUID.randomUUID();
+        String id = admin.createPool(name);
+        return new PeerPool(admin, contract.newGateway(), name, id);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        admin.deletePoolQuietly(id);
+        admin.close();
+    }
+}
