@@ -22,6 +22,21 @@ public record AttributeDiff(AppClientField field, Object before, Object after, b
         this(field, before, after, false);
     }
 
+    /** The fields that differ between two settings, in {@link AppClientField} order, skipping {@code skip}. */
+    public static java.util.List<AttributeDiff> between(dev.cogform.core.model.AppClientSettings before,
+                                                        dev.cogform.core.model.AppClientSettings after,
+                                                        Set<AppClientField> skip) {
+        java.util.List<AttributeDiff> out = new java.util.ArrayList<>();
+        for (AppClientField f : AppClientField.values()) {
+            Object b = f.get(before);
+            Object a = f.get(after);
+            if (!skip.contains(f) && !Objects.equals(b, a)) {
+                out.add(new AttributeDiff(f, b, a));
+            }
+        }
+        return out;
+    }
+
     /** Elements a set field gains; empty for other kinds. */
     public SortedSet<String> added() {
         return minus(after, before);
