@@ -36,10 +36,10 @@ public final class SavedPlanCheck {
                             + plan.desiredDigest() + ", now " + desired.digest() + ")", hint, null));
         }
         StateBasis now = StateBasis.of(state);
-        if (!now.lineage().equals(plan.basedOn().lineage())) {
+        if (!java.util.Objects.equals(now.lineage(), plan.basedOn().lineage())) {
             stale.add(Diagnostic.error("plan.stale-state", null,
-                    "the plan was made for state lineage " + plan.basedOn().lineage() + ", but the state has lineage "
-                            + now.lineage(), "plan again against this state", null));
+                    "the plan was made for state lineage " + lineage(plan.basedOn()) + ", but the state has lineage "
+                            + lineage(now), "plan again against this state", null));
         } else if (now.serial() != plan.basedOn().serial() || !now.checksum().equals(plan.basedOn().checksum())) {
             stale.add(Diagnostic.error("plan.stale-state", null,
                     "the state changed since the plan was made (serial " + plan.basedOn().serial() + ", now "
@@ -61,5 +61,9 @@ public final class SavedPlanCheck {
             }
         }
         return stale;
+    }
+
+    private static String lineage(StateBasis basis) {
+        return basis.lineage() == null ? "(none: nothing saved yet)" : basis.lineage();
     }
 }

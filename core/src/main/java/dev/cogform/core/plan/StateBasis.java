@@ -9,19 +9,24 @@ import dev.cogform.core.state.StateSnapshot;
 
 /**
  * The recorded state a plan was made from: lineage, serial and a checksum of the snapshot's content,
- * so a saved plan can tell that the state moved on even if a serial was reused.
+ * so a saved plan can tell that the state moved on even if a serial was reused. A state never saved
+ * (serial 0) has no lineage yet: each read of it makes up a new one, so it is recorded as null.
  */
 public record StateBasis(String lineage, long serial, String checksum) {
 
     public static StateBasis of(StateSnapshot state) {
-        return new StateBasis(state.lineage(), state.serial(), checksum(state));
+        return new StateBasis(lineageOf(state), state.serial(), checksum(state));
+    }
+
+    private static String lineageOf(StateSnapshot state) {
+        return state.serial() == 0 ? null : state.lineage();
     }
 
     /** sha256 (hex) of the snapshot's canonical JSON: records by address, pending intents in order. */
     public static String checksum(StateSnapshot state) {
         var mapper = SettingsJson.mapper();
         ObjectNode root = mapper.createObjectNode();
-        root.put("lineage", state.lineage());
+        root.put("lineage", lineageOf(state));
         root.put("serial", state.serial());
         ArrayNode clients = root.putArray("clients");
         for (ClientRecord r : state.clients().values()) {

@@ -54,6 +54,8 @@ public final class FakeCognitoGateway implements CognitoGateway {
     private final Map<Op, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<Op, Consumer<String>> hooks = new ConcurrentHashMap<>();
     private final List<String> calls = new ArrayList<>();
+    private final List<AppClientSettings> sent = new ArrayList<>();
+    private java.util.function.UnaryOperator<AppClientSettings> normalise = s -> s;
     private final CallLog log;
     private final Clock clock;
     private final AtomicInteger ids = new AtomicInteger();
@@ -110,6 +112,17 @@ public final class FakeCognitoGateway implements CognitoGateway {
     public FakeCognitoGateway onCall(Op op, Consumer<String> hook) {
         hooks.put(op, hook);
         return this;
+    }
+
+    /** Stores (and answers) {@code rule(settings)} instead of what a create or update sent, like a normalising server. */
+    public synchronized FakeCognitoGateway normalise(java.util.function.UnaryOperator<AppClientSettings> rule) {
+        normalise = rule;
+        return this;
+    }
+
+    /** The settings every create and update sent, in order. */
+    public synchronized List<AppClientSettings> sent() {
+        return List.copyOf(sent);
     }
 
     /** Every call so far, as {@code OP poolId[/clientId]}, in order. */
@@ -182,7 +195,8 @@ public final class FakeCognitoGateway implements CognitoGateway {
                         "ResourceNotFoundException", null, null);
             }
             // Every updatable field comes from the request; generate_secret is create-only.
-            AppClientSettings next = settings.toBuilder().generateSecret(old.client().settings().generateSecret()).build();
+            sent.add(settings);
+            AppClientSettings next = normalise.apply(settings).toBuilder().generateSecret(old.client().settings().generateSecret()).build();
             LiveClient client = new LiveClient(poolId, clientId, next, old.client().created(), now());
             pool(poolId).clients.put(clientId, new Stored(client, old.secret()));
             return client;
@@ -221,7 +235,9 @@ public final class FakeCognitoGateway implements CognitoGateway {
         return Optional.ofNullable(pool(poolId).clients.get(clientId)).map(Stored::secret);
     }
 
-    private synchronized LiveClient store(String poolId, AppClientSettings settings) {
+    private synchronized LiveClient store(String poolId, AppClientSettings requested) {
+        sent.add(requested);
+        AppClientSettings settings = normalise.apply(requested);
         String clientId = "client" + ids.incrementAndGet();
         Instant at = now();
         LiveClient client = new LiveClient(poolId, clientId, settings, at, at);
