@@ -174,10 +174,10 @@ public final class Applier {
                 case NO_OP -> done(change, change.clientId(), List.of());
             };
         } catch (GatewayException e) {
-            outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, change.clientId(),
+            outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
                     message(e), List.of());
         } catch (RuntimeException e) {
-            outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, change.clientId(),
+            outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
                     String.valueOf(e.getMessage() != null ? e.getMessage() : e), List.of());
         }
         listener.onComplete(change, outcome);
@@ -242,8 +242,13 @@ public final class Applier {
     }
 
     private static Outcome notAttempted(ResourceChange change) {
-        return new Outcome(change.address(), change.action(), Outcome.Status.NOT_ATTEMPTED, change.clientId(),
+        return new Outcome(change.address(), change.action(), Outcome.Status.NOT_ATTEMPTED, existingId(change),
                 "not attempted because an earlier change failed", List.of());
+    }
+
+    /** The client the address stands for while the change has not happened; a create has none yet. */
+    private static String existingId(ResourceChange change) {
+        return change.action() == Action.CREATE ? null : change.clientId();
     }
 
     static String message(GatewayException e) {
