@@ -1,5 +1,9 @@
 package dev.cogform.cli;
 
+import dev.cogform.cli.command.ApplyCommand;
+import dev.cogform.cli.command.PlanCommand;
+import dev.cogform.cli.command.SecretCommand;
+import dev.cogform.cli.command.ShowCommand;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
@@ -15,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, ApplyCommand.class, ShowCommand.class,
+            SecretCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",
@@ -48,8 +53,16 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        return commandLine(StackServices.standard());
+    }
+
+    /**
+     * The command tree with {@code services} handed to every command that takes them in its
+     * constructor; tests pass fakes here.
+     */
+    public static CommandLine commandLine(StackServices services) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
+        CommandLine cli = new CommandLine(main, new ServicesFactory(services));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(main, e, cmd));
         return cli;
@@ -88,6 +101,19 @@ public final class Main implements Runnable {
         }
         err.flush();
         return ExitCode.ERROR;
+    }
+
+    /** Builds commands with a {@code (StackServices)} constructor from {@code services}; others as picocli does. */
+    private record ServicesFactory(StackServices services) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                var constructor = cls.getDeclaredConstructor(StackServices.class);
+                return constructor.newInstance(services);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
     }
 
     /** Reports the version the jar was built as. */

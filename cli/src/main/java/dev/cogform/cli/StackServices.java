@@ -1,0 +1,92 @@
+package dev.cogform.cli;
+
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.desired.LoadResult;
+import dev.cogform.core.desired.Variables;
+import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.refresh.PoolResolver;
+import dev.cogform.core.state.StateStore;
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What commands need from the world: loading a stack, its gateway and state store, a clock, the
+ * terminal and the environment. {@link #standard()} is the real one (the loader and {@link Wiring});
+ * tests pass fakes through {@link Main#commandLine(StackServices)}.
+ */
+public interface StackServices {
+
+    LoadResult load(Path stackDir, Variables variables);
+
+    CognitoGateway gateway(DesiredState stack);
+
+    StateStore stateStore(DesiredState stack);
+
+    /** How pool names resolve: a lookup; the sandbox wiring may create missing pools instead. */
+    default PoolResolver poolResolver(DesiredState stack, CognitoGateway gateway) {
+        return PoolResolver.lookup(gateway);
+    }
+
+    Clock clock();
+
+    Terminal terminal();
+
+    /** The process environment (NO_COLOR). */
+    Map<String, String> environment();
+
+    /** A terminal to ask on: interactive when a human is there to answer. */
+    interface Terminal {
+        boolean interactive();
+
+        /** The next line typed, or null at end of input. */
+        String readLine();
+    }
+
+    static StackServices standard() {
+        return new StackServices() {
+            @Override
+            public LoadResult load(Path stackDir, Variables variables) {
+                return DesiredStateLoader.load(stackDir, variables);
+            }
+
+            @Override
+            public CognitoGateway gateway(DesiredState stack) {
+                return Wiring.gateway(stack);
+            }
+
+            @Override
+            public StateStore stateStore(DesiredState stack) {
+                return Wiring.stateStore(stack);
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.systemUTC();
+            }
+
+            @Override
+            public Terminal terminal() {
+                Console console = System.console();
+                return new Terminal() {
+                    @Override
+                    public boolean interactive() {
+                        return console != null;
+                    }
+
+                    @Override
+                    public String readLine() {
+                        return console == null ? null : console.readLine();
+                    }
+                };
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                return System.getenv();
+            }
+        };
+    }
+}

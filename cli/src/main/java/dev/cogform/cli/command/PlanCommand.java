@@ -1,0 +1,96 @@
+package dev.cogform.cli.command;
+
+import dev.cogform.cli.Main;
+import dev.cogform.cli.StackServices;
+import dev.cogform.cli.view.Colors;
+import dev.cogform.cli.view.DiagnosticsView;
+import dev.cogform.cli.view.HumanPlanView;
+import dev.cogform.cli.view.JsonPlanView;
+import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cogform plan}: refresh, plan, show; optionally save the plan for {@code apply FILE}. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what apply would change: compares cogform.yaml, the state and the live clients.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no changes (or changes, without --detailed-exitcode)", "1:error",
+            "2:--detailed-exitcode: changes present (drift counts)"})
+public final class PlanCommand implements Callable<Integer> {
+
+    private final StackServices services;
+
+    @ParentCommand
+    private Main main;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private StackOptions stack;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Mixin
+    private PlanningOptions planning;
+
+    @Mixin
+    private ApplyLockOptions lock;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the plan here, for 'cogform apply FILE'.")
+    private Path outFile;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when none, 1 on error.")
+    private boolean detailedExitCode;
+
+    public PlanCommand(StackServices services) {
+        this.services = services;
+    }
+
+    public PlanCommand() {
+        this(StackServices.standard());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Colors colors = output.colors(services);
+        Plan plan;
+        try (StackSession session = StackSession.load(services, main.directory(), stack.variables(main.directory()), err, colors)
+                .lock("plan", lock.timeout())) {
+            plan = session.plan(session.store.read(), planning, err);
+        }
+        (output.json() ? new JsonPlanView(out) : new HumanPlanView(out, colors)).render(plan);
+        new DiagnosticsView(err, colors).render(plan.diagnostics());
+        if (plan.errored()) {
+            return ExitCode.ERROR;
+        }
+        if (outFile != null) {
+            Path file = main.directory().resolve(outFile);
+            Files.writeString(file, PlanJson.write(plan));
+            if (!output.json()) {
+                out.println();
+                out.println("Saved the plan to " + outFile + " (" + plan.digest() + ").");
+                out.println("To perform exactly these actions, run: cogform apply " + outFile);
+            }
+        } else if (!output.json() && plan.applyable()) {
+            out.println();
+            out.println("Note: you didn't use --out to save this plan, so cogform can't guarantee to take exactly"
+                    + " these actions if you run \"cogform apply\" now.");
+        }
+        out.flush();
+        return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+}

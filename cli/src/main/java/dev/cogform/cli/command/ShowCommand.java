@@ -1,0 +1,73 @@
+package dev.cogform.cli.command;
+
+import dev.cogform.cli.StackServices;
+import dev.cogform.cli.view.DiagnosticsView;
+import dev.cogform.cli.view.HumanPlanView;
+import dev.cogform.cli.view.JsonPlanView;
+import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cogform show FILE}: renders a saved plan, as text or its JSON. Reads nothing else. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a plan saved with 'cogform plan --out FILE'.")
+public final class ShowCommand implements Callable<Integer> {
+
+    private final StackServices services;
+
+    @ParentCommand
+    private dev.cogform.cli.Main main;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Parameters(paramLabel = "FILE", description = "The saved plan.")
+    private Path file;
+
+    public ShowCommand(StackServices services) {
+        this.services = services;
+    }
+
+    public ShowCommand() {
+        this(StackServices.standard());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Plan plan = SavedPlans.read(main.directory().resolve(file));
+        var colors = output.colors(services);
+        (output.json() ? new JsonPlanView(spec.commandLine().getOut())
+                : new HumanPlanView(spec.commandLine().getOut(), colors)).render(plan);
+        new DiagnosticsView(spec.commandLine().getErr(), colors).render(plan.diagnostics());
+        return ExitCode.OK;
+    }
+
+    /** Reading a saved plan file, with messages that say which file and what is wrong. */
+    static final class SavedPlans {
+        private SavedPlans() {
+        }
+
+        static Plan read(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("plan file " + file + " does not exist; write one with"
+                        + " 'cogform plan --out " + file.getFileName() + "'");
+            }
+            try {
+                return PlanJson.read(Files.readString(file));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cogform.cli.command;
+
+import dev.cogform.cli.StackServices;
+import dev.cogform.cli.view.DiagnosticsView;
+import dev.cogform.cli.view.RefreshProgressView;
+import dev.cogform.cli.view.Colors;
+import dev.cogform.core.Version;
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.desired.LoadResult;
+import dev.cogform.core.desired.Variables;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.DiagnosticException;
+import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanOptions;
+import dev.cogform.core.plan.Planner;
+import dev.cogform.core.refresh.LiveSnapshot;
+import dev.cogform.core.refresh.Refresher;
+import dev.cogform.core.state.StateLock;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.core.state.StateStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A loaded stack with its gateway and state store, and (once locked) the state lock: the setup that
+ * plan and apply share. Closing releases the lock.
+ */
+final class StackSession implements AutoCloseable {
+
+    final StackServices services;
+    final DesiredState desired;
+    final CognitoGateway gateway;
+    final StateStore store;
+    private StateLock lock;
+
+    private StackSession(StackServices services, DesiredState desired) {
+        this.services = services;
+        this.desired = desired;
+        this.gateway = services.gateway(desired);
+        this.store = services.stateStore(desired);
+    }
+
+    /** Loads the stack; on errors, fails with the load diagnostics (Main prints them, exit 1). */
+    static StackSession load(StackServices services, Path dir, Variables variables, PrintWriter err, Colors colors) {
+        LoadResult loaded = services.load(dir, variables);
+        if (!loaded.ok()) {
+            throw new DiagnosticException(loaded.diagnostics().isEmpty()
+                    ? java.util.List.of(Diagnostic.error("load.failed", null, "cogform.yaml could not be loaded", null, null))
+                    : loaded.diagnostics());
+        }
+        new DiagnosticsView(err, colors).render(loaded.diagnostics());
+        return new StackSession(services, loaded.state());
+    }
+
+    StackSession lock(String operation, Duration timeout) {
+        lock = store.lock(operation, timeout);
+        return this;
+    }
+
+    /** Reads the state and Cognito (unless {@code --refresh=false}) and plans. */
+    Plan plan(StateSnapshot state, PlanningOptions planning, PrintWriter err) {
+        Refresher refresher = new Refresher(gateway, services.poolResolver(desired, gateway), Refresher.DEFAULT_PARALLELISM,
+                new RefreshProgressView(err, services.terminal().interactive(), services.clock()));
+        LiveSnapshot live = planning.refresh() ? refresher.refresh(desired, state, planning.targets())
+                : refresher.fromState(desired, state);
+        return Planner.plan(desired, state, live,
+                new PlanOptions(planning.targets(), services.clock().instant(), Version.current()));
+    }
+
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.cogform.cli.view;
+
+import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.plan.Action;
+import dev.cogform.core.plan.AttributeDiff;
+import dev.cogform.core.plan.Drift;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.ResourceChange;
+import dev.cogform.core.plan.StateChange;
+import dev.cogform.core.plan.UnmanagedClient;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The plan in Terraform's idiom: {@code +} create, {@code ~} update, {@code -/+} replace, {@code -}
+ * destroy, field-level {@code before -> after}, sets as added and removed elements, a "changed outside
+ * cogform" section, and the summary line. All wording lives here; the plan is only read.
+ */
+public final class HumanPlanView implements PlanView {
+
+    private final PrintWriter out;
+    private final Colors c;
+
+    public HumanPlanView(PrintWriter out, Colors colors) {
+        this.out = out;
+        this.c = colors;
+    }
+
+    @Override
+    public void render(Plan plan) {
+        if (plan.sandbox()) {
+            out.println("Provider: the cogform sandbox (in-process Cognito; nothing in AWS is read or changed).");
+            out.println();
+        }
+        if (!plan.refreshed()) {
+            out.println(c.bold("Note:") + " planned from the recorded state only (--refresh=false);"
+                    + " changes made outside cogform are not detected.");
+            out.println();
+        }
+        drift(plan.drift());
+        stateChanges(plan.stateChanges());
+        List<ResourceChange> actions = plan.actions();
+        if (actions.isEmpty()) {
+            if (plan.stateChanges().isEmpty() && plan.drift().isEmpty()) {
+                out.println(c.green(c.bold("No changes.")) + " The app clients match cogform.yaml.");
+            } else {
+                out.println(c.bold("No changes to app clients.") + " Applying records the state changes above.");
+            }
+        } else {
+            legend(actions);
+            out.println("cogform will perform the following actions:");
+            out.println();
+            actions.forEach(this::change);
+            out.println(c.bold("Plan:") + " " + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE)
+                    + " to change, " + plan.count(Action.REPLACE) + " to replace, " + plan.count(Action.DELETE)
+                    + " to destroy.");
+        }
+        unmanaged(plan.unmanaged());
+        if (!plan.targets().isEmpty()) {
+            out.println();
+            out.println(c.yellow("Warning:") + " this plan is limited to " + String.join(", ",
+                    plan.targets().stream().map(Object::toString).toList())
+                    + " (--target); other changes and drift are not shown.");
+        }
+        if (plan.errored()) {
+            out.println();
+            out.println(c.red("This plan has errors and cannot be applied; they are listed below."));
+        }
+        out.flush();
+    }
+
+    private void drift(List<Drift> drift) {
+        if (drift.isEmpty()) {
+            return;
+        }
+        out.println(c.bold("Changed outside cogform:") + " since the last apply, these clients changed in Cognito.");
+        out.println();
+        for (Drift d : drift) {
+            if (d.kind() == Drift.Kind.DELETED) {
+                out.println(c.bold("  # " + d.address() + " (client " + d.clientId() + ") has been deleted outside cogform"));
+                out.println();
+                continue;
+            }
+            out.println(c.bold("  # " + d.address() + " (client " + d.clientId() + ") has changed outside cogform"));
+            out.println(c.yellow("  ~") + " " + d.address());
+            d.diffs().forEach(x -> diff(x, false));
+            out.println();
+        }
+        out.println("Unless cogform.yaml already says the same, or lifecycle.ignore_changes names these fields,"
+                + " the plan below undoes or responds to these changes.");
+        out.println();
+    }
+
+    private void stateChanges(List<StateChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        out.println(c.bold("State changes") + " (recorded without calling Cognito):");
+        for (StateChange s : changes) {
+            String what = switch (s.kind()) {
+                case ADOPT -> "adopt client " + s.record().clientId() + ", created by an interrupted apply";
+                case FORGET_PENDING -> "forget an interrupted create that left no client behind";
+                case RECORD_LIVE -> "record the live settings, which already match cogform.yaml, as applied";
+                case RECORD_PREVENT_DESTROY -> "record lifecycle.prevent_destroy = " + s.record().preventDestroy();
+            };
+            out.println("  " + s.address() + ": " + what);
+        }
+        out.println();
+    }
+
+    private void legend(List<ResourceChange> actions) {
+        out.println("Resource actions are indicated with the following symbols:");
+        if (actions.stream().anyMatch(a -> a.action() == Action.CREATE)) {
+            out.println("  " + c.green("+") + " create");
+        }
+        if (actions.stream().anyMatch(a -> a.action() == Action.UPDATE)) {
+            out.println("  " + c.yellow("~") + " update in-place");
+        }
+        if (actions.stream().anyMatch(a -> a.action() == Action.REPLACE)) {
+            out.println(c.red("-/+") + " replace: create the new client, then delete the old one");
+        }
+        if (actions.stream().anyMatch(a -> a.action() == Action.DELETE)) {
+            out.println("  " + c.red("-") + " destroy");
+        }
+        out.println();
+    }
+
+    private void change(ResourceChange ch) {
+        String where;
+        switch (ch.action()) {
+            case CREATE -> {
+                boolean recreate = ch.clientId() != null;
+                out.println(c.bold("  # " + ch.address() + (recreate
+                        ? " will be re-created (client " + ch.clientId() + " was deleted outside cogform)"
+                        : " will be created")));
+                where = "(pool " + ch.poolId() + ")";
+            }
+            case UPDATE -> {
+                out.println(c.bold("  # " + ch.address() + " will be updated in-place"));
+                where = "(client " + ch.clientId() + ", pool " + ch.poolId() + ")";
+            }
+            case REPLACE -> {
+                String why = ch.reason() == dev.cogform.core.plan.ActionReason.REPLACE_BECAUSE_POOL_CHANGED
+                        ? "its pool changes from " + ch.priorPoolId() + " to " + ch.poolId()
+                        : String.join(", ", ch.diffs().stream().filter(AttributeDiff::forcesReplacement)
+                                .map(d -> d.field().key()).toList()) + " can only be set when a client is created";
+                out.println(c.bold("  # " + ch.address() + " must be replaced: " + why));
+                out.println(c.red("  # warning: the client id " + ch.clientId()
+                        + " will change; every consumer must switch to the new client id"));
+                where = "(client " + ch.clientId() + ", pool " + ch.priorPoolId() + ")";
+            }
+            case DELETE -> {
+                out.println(c.bold("  # " + ch.address() + " will be destroyed (it is no longer in cogform.yaml)"));
+                where = "(client " + ch.clientId() + ", pool " + ch.poolId() + ")";
+            }
+            default -> {
+                return;
+            }
+        }
+        if (ch.destructive() && ch.preventDestroy()) {
+            out.println(c.red("  # refused: lifecycle.prevent_destroy protects this client"));
+        }
+        out.println(symbol(ch.action()) + " " + ch.address() + " " + where);
+        for (AttributeDiff d : ch.diffs()) {
+            diff(d, ch.action() == Action.CREATE);
+        }
+        out.println();
+    }
+
+    private void diff(AttributeDiff d, boolean create) {
+        String key = d.field().key();
+        if (create) {
+            out.println("      " + c.green("+") + " " + key + ": " + Values.show(d.field(), d.after()));
+            return;
+        }
+        String note = d.forcesReplacement() ? c.red("   # forces replacement")
+                : d.impliedReset() ? "   # returns to its default: cogform.yaml leaves it out" : "";
+        if (d.field().kind() == AppClientField.Kind.SET) {
+            out.println("      " + c.yellow("~") + " " + key + ":" + note);
+            d.added().forEach(e -> out.println("          " + c.green("+") + " " + Values.quote(e)));
+            d.removed().forEach(e -> out.println("          " + c.red("-") + " " + Values.quote(e)));
+            return;
+        }
+        out.println("      " + c.yellow("~") + " " + key + ": " + Values.show(d.field(), d.before()) + " -> "
+                + Values.show(d.field(), d.after()) + note);
+    }
+
+    private void unmanaged(List<UnmanagedClient> unmanaged) {
+        if (unmanaged.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(c.bold("Not managed by cogform") + " (reported only; cogform never deletes them):");
+        for (UnmanagedClient u : unmanaged) {
+            out.println("  " + (u.poolKey() != null ? u.poolKey() : u.poolId()) + ": " + Values.quote(u.clientName())
+                    + " (client " + u.clientId() + ")");
+        }
+    }
+
+    private String symbol(Action action) {
+        return switch (action) {
+            case CREATE -> "  " + c.green("+");
+            case UPDATE -> "  " + c.yellow("~");
+            case REPLACE -> c.red("-/+");
+            case DELETE -> "  " + c.red("-");
+            case NO_OP -> "   ";
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cogform.cli.view;
+
+import dev.cogform.core.refresh.RefreshListener;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code Refreshing 240/1000 clients…}: one line rewritten in place on a terminal; otherwise (CI logs)
+ * a new line at most every few seconds, and always the last one.
+ */
+public final class RefreshProgressView implements RefreshListener {
+
+    static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final Clock clock;
+    private Instant last;
+
+    public RefreshProgressView(PrintWriter err, boolean terminal, Clock clock) {
+        this.err = err;
+        this.terminal = terminal;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void onProgress(int done, int total) {
+        String line = "Refreshing " + done + "/" + total + " clients\u2026";
+        boolean finished = done >= total;
+        if (terminal) {
+            err.print("\r" + line + (finished ? "\n" : ""));
+            err.flush();
+            return;
+        }
+        Instant now = clock.instant();
+        if (finished || last == null || !now.isBefore(last.plus(LOG_EVERY))) {
+            err.println(line);
+            err.flush();
+            last = now;
+        }
+    }
+}

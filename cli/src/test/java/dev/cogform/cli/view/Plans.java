@@ -1,0 +1,113 @@
+package dev.cogform.cli.view;
+
+import static dev.cogform.core.testing.LiveBuilder.live;
+import static dev.cogform.core.testing.TestStacks.client;
+import static dev.cogform.core.testing.TestStacks.poolById;
+import static dev.cogform.core.testing.TestStacks.protect;
+import static dev.cogform.core.testing.TestStacks.web;
+
+import dev.cogform.core.desired.DesiredPool;
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.RefreshTokenRotation;
+import dev.cogform.core.model.SettingsJson;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanOptions;
+import dev.cogform.core.plan.Planner;
+import dev.cogform.core.state.ClientRecord;
+import dev.cogform.core.state.PendingCreate;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.core.testing.LiveBuilder;
+import dev.cogform.core.testing.TestStacks;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Plans for view tests, made by the real planner from hand-built inputs. */
+final class Plans {
+
+    static final String P = "eu-west-1_main";
+    static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+
+    private Plans() {
+    }
+
+    static ClientRecord record(String address, String clientId, AppClientSettings applied, boolean protect) {
+        return new ClientRecord(ClientAddress.parse(address), P, clientId, applied.clientName(), applied,
+                SettingsJson.fingerprint(applied), protect, Instant.parse("2024-01-01T00:00:00Z"));
+    }
+
+    static StateSnapshot state(ClientRecord... records) {
+        Map<ClientAddress, ClientRecord> map = new LinkedHashMap<>();
+        for (ClientRecord r : records) {
+            map.put(r.address(), r);
+        }
+        return new StateSnapshot("3f1c2a9e-lineage", 7, map, List.of());
+    }
+
+    static Plan plan(DesiredState desired, StateSnapshot state, LiveBuilder live) {
+        return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "1.0.0-test"));
+    }
+
+    /** Every kind of change, drift, state change and an unmanaged client. */
+    static Plan everything() {
+        AppClientSettings web = web("web");
+        AppClientSettings webWanted = web.toBuilder()
+                .callbackUrls(List.of("https://app.example.com/callback", "https://app.example.com/v2/callback"))
+                .logoutUrls(List.of())
+                .refreshTokenValiditySeconds(7 * 86_400)
+                .refreshTokenRotation(new RefreshTokenRotation(RefreshTokenRotation.ENABLED, 10))
+                .build();
+        AppClientSettings webLive = web.toBuilder().accessTokenValiditySeconds(7_200).build();
+        DesiredPool pool = poolById("main", P,
+                client("main", "web", webWanted),
+                client("main", "api", web("api").toBuilder().generateSecret(true).build()),
+                client("main", "mobile", web("mobile")),
+                client("main", "admin", web("admin"), protect()),
+                client("main", "batch", AppClientSettings.builder("batch").generateSecret(true)
+                        .allowedOAuthFlows(List.of("client_credentials")).allowedOAuthScopes(List.of("api/read"))
+                        .allowedOAuthFlowsUserPoolClient(true).accessTokenValiditySeconds(900).build()),
+                client("main", "late", web("late")));
+        StateSnapshot state = state(
+                record("main.web", "1example23456789", web, false),
+                record("main.api", "2example23456789", web("api"), false),
+                record("main.mobile", "3example23456789", web("mobile"), false),
+                record("main.admin", "4example23456789", web("admin"), false),
+                record("main.legacy", "5example23456789", web("legacy"), false))
+                .withPending(new PendingCreate(ClientAddress.parse("main.late"), P, "late", NOW.minusSeconds(60)));
+        LiveBuilder live = live().pool("main", P)
+                .client("main.web", P, "1example23456789", webLive)
+                .client("main.api", P, "2example23456789", web("api"))
+                .missing("main.mobile")
+                .client("main.admin", P, "4example23456789", web("admin"))
+                .client("main.legacy", P, "5example23456789", web("legacy"))
+                .unmanaged(P, "6example23456789", web("late"), NOW.minusSeconds(59), true)
+                .unmanaged(P, "7example23456789", AppClientSettings.defaults("AmazonOpenSearchService-logs"), null, false);
+        return plan(TestStacks.stack(pool), state, live);
+    }
+
+    static Plan noChanges(boolean sandbox) {
+        AppClientSettings web = web("web");
+        DesiredPool pool = poolById("main", P, client("main", "web", web));
+        DesiredState desired = sandbox ? TestStacks.sandboxStack(pool) : TestStacks.stack(pool);
+        return plan(desired, state(record("main.web", "1example23456789", web, false)),
+                live().pool("main", P).client("main.web", P, "1example23456789", web));
+    }
+
+    static Plan fromStateOnly() {
+        AppClientSettings web = web("web");
+        return plan(TestStacks.sandboxStack(poolById("main", P, client("main", "web", web.toBuilder()
+                        .idTokenValiditySeconds(300).build()))),
+                state(record("main.web", "1example23456789", web, false)),
+                live().pool("main", P).client("main.web", P, "1example23456789", web).fromState());
+    }
+
+    static Plan protectedDelete() {
+        return plan(TestStacks.stack(poolById("main", P)),
+                state(record("main.admin", "4example23456789", web("admin"), true)),
+                live().pool("main", P).client("main.admin", P, "4example23456789", web("admin")));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.cogform.core.apply;
+
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.ResourceChange;
+import dev.cogform.core.plan.StateBasis;
+import dev.cogform.core.state.StateSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a saved plan may still be applied: the YAML must say what it said (desired digest),
+ * the state must be the one the plan was made from (lineage, serial, checksum), and every client the
+ * plan changes must be live as the plan saw it (fingerprint). A plan can therefore be applied once.
+ */
+public final class SavedPlanCheck {
+
+    private SavedPlanCheck() {
+    }
+
+    /**
+     * The reasons the plan is stale (rules {@code plan.stale-desired}, {@code plan.stale-state},
+     * {@code plan.stale-live}); empty when it may be applied. Reads each changed client once; a failed
+     * read is a {@link dev.cogform.core.live.GatewayException}, not staleness.
+     */
+    public static List<Diagnostic> check(Plan plan, DesiredState desired, StateSnapshot state, CognitoGateway gateway) {
+        List<Diagnostic> stale = new ArrayList<>();
+        String hint = "plan again and review the new plan";
+        if (!desired.digest().equals(plan.desiredDigest())) {
+            stale.add(Diagnostic.error("plan.stale-desired", null,
+                    "cogform.yaml no longer says what it said when the plan was made (desired digest "
+                            + plan.desiredDigest() + ", now " + desired.digest() + ")", hint, null));
+        }
+        StateBasis now = StateBasis.of(state);
+        if (!java.util.Objects.equals(now.lineage(), plan.basedOn().lineage())) {
+            stale.add(Diagnostic.error("plan.stale-state", null,
+                    "the plan was made for state lineage " + lineage(plan.basedOn()) + ", but the state has lineage "
+                            + lineage(now), "plan again against this state", null));
+        } else if (now.serial() != plan.basedOn().serial() || !now.checksum().equals(plan.basedOn().checksum())) {
+            stale.add(Diagnostic.error("plan.stale-state", null,
+                    "the state changed since the plan was made (serial " + plan.basedOn().serial() + ", now "
+                            + now.serial() + "); a saved plan can be applied once", hint, null));
+        }
+        for (ResourceChange c : plan.actions()) {
+            if (c.liveFingerprint() == null) {
+                continue;
+            }
+            Optional<LiveClient> live = gateway.describe(c.priorPoolId(), c.clientId());
+            if (live.isEmpty()) {
+                stale.add(Diagnostic.error("plan.stale-live", c.address().toString(),
+                        "client " + c.address() + " (" + c.clientId() + ") was deleted since the plan was made", hint,
+                        null));
+            } else if (!live.get().fingerprint().equals(c.liveFingerprint())) {
+                stale.add(Diagnostic.error("plan.stale-live", c.address().toString(),
+                        "client " + c.address() + " (" + c.clientId() + ") changed in Cognito since the plan was made",
+                        hint, null));
+            }
+        }
+        return stale;
+    }
+
+    private static String lineage(StateBasis basis) {
+        return basis.lineage() == null ? "(none: nothing saved yet)" : basis.lineage();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cogform.core.plan;
+
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.model.ClientAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A plan: the changes per address (no-ops included), drift found apart from them, changes to the
+ * state alone, unmanaged clients, and the diagnostics that make it unappliable. It also records what
+ * it was made from — the desired digest, the state basis, the live fingerprints in each change — so a
+ * saved plan can refuse to apply over a world that moved on. {@code digest} is the sha256 of its
+ * canonical JSON (see {@link PlanJson}).
+ */
+public record Plan(String toolVersion, Instant createdAt, boolean refreshed, boolean sandbox,
+                   String desiredDigest, StateBasis basedOn, Set<ClientAddress> targets,
+                   List<ResourceChange> changes, List<Drift> drift, List<StateChange> stateChanges,
+                   List<UnmanagedClient> unmanaged, List<Diagnostic> diagnostics, String digest) {
+
+    public Plan {
+        targets = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(targets));
+        changes = List.copyOf(changes);
+        drift = List.copyOf(drift);
+        stateChanges = List.copyOf(stateChanges);
+        unmanaged = List.copyOf(unmanaged);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The same plan with its digest filled in. */
+    public Plan withDigest(String value) {
+        return new Plan(toolVersion, createdAt, refreshed, sandbox, desiredDigest, basedOn, targets, changes, drift,
+                stateChanges, unmanaged, diagnostics, value);
+    }
+
+    /** Whether a diagnostic is an error: such a plan is shown but never applied. */
+    public boolean errored() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** Changes that call Cognito (every action but no-op). */
+    public List<ResourceChange> actions() {
+        return changes.stream().filter(c -> c.action() != Action.NO_OP).toList();
+    }
+
+    /** Whether applying would do anything: Cognito calls or state changes. */
+    public boolean applyable() {
+        return !errored() && (!actions().isEmpty() || !stateChanges.isEmpty());
+    }
+
+    /** For {@code --detailed-exitcode}: actions, state changes or drift. */
+    public boolean hasChanges() {
+        return !actions().isEmpty() || !stateChanges.isEmpty() || !drift.isEmpty();
+    }
+
+    public long count(Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+}

@@ -1,0 +1,337 @@
+package dev.cogform.core.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Severity;
+import dev.cogform.core.diag.SourcePosition;
+import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.Analytics;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.RefreshTokenRotation;
+import dev.cogform.core.model.SettingsJson;
+import dev.cogform.core.state.ClientRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The versioned JSON form of a {@link Plan} ({@code docs/json-output.md}): saved plans, {@code plan
+ * --json} and {@code show --json} all write it, and the plan digest is the sha256 of its compact form
+ * without the {@code digest} member. Minor versions only add members; a reader rejects another major.
+ * Settings appear in {@link SettingsJson}'s form, which has no place for a client secret.
+ */
+public final class PlanJson {
+
+    public static final String FORMAT_VERSION = "1.0";
+    private static final String MAJOR = "1.";
+
+    private static final ObjectMapper MAPPER = SettingsJson.mapper();
+
+    private PlanJson() {
+    }
+
+    /** The pretty-printed document, with a trailing newline. */
+    public static String write(Plan plan) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code sha256:} and the hex digest of the plan's compact JSON without its digest. */
+    public static String digest(Plan plan) {
+        ObjectNode tree = toTree(plan);
+        tree.remove("digest");
+        return digestOf(tree);
+    }
+
+    /**
+     * Reads a plan document; fails with a message saying what is wrong when it is not one, has another
+     * major version, or its content does not match its digest (the file was edited).
+     */
+    public static Plan read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a cogform plan: invalid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.isObject() || !root.has("format_version") || !root.has("resource_changes")) {
+            throw new IllegalArgumentException("not a cogform plan: no format_version or resource_changes");
+        }
+        String version = root.get("format_version").asText();
+        if (!version.startsWith(MAJOR)) {
+            throw new IllegalArgumentException("plan format " + version + " is not supported by this cogform ("
+                    + FORMAT_VERSION + "); plan again with this version");
+        }
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        String stated = copy.path("digest").asText(null);
+        copy.remove("digest");
+        if (stated == null || !stated.equals(digestOf(copy))) {
+            throw new IllegalArgumentException("the plan's content does not match its digest: the file was changed"
+                    + " after it was written; plan again");
+        }
+        try {
+            return fromTree(root);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a valid cogform plan: " + e.getMessage(), e);
+        }
+    }
+
+    public static ObjectNode toTree(Plan plan) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format_version", FORMAT_VERSION);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "cogform");
+        tool.put("version", plan.toolVersion());
+        root.put("created", plan.createdAt().toString());
+        root.put("refreshed", plan.refreshed());
+        root.put("sandbox", plan.sandbox());
+        root.put("desired_digest", plan.desiredDigest());
+        ObjectNode basis = root.putObject("based_on");
+        basis.put("lineage", plan.basedOn().lineage());
+        basis.put("serial", plan.basedOn().serial());
+        basis.put("checksum", plan.basedOn().checksum());
+        ArrayNode targets = root.putArray("targets");
+        plan.targets().forEach(t -> targets.add(t.toString()));
+        root.set("summary", summary(plan));
+        ArrayNode changes = root.putArray("resource_changes");
+        plan.changes().forEach(c -> changes.add(change(c)));
+        ArrayNode drift = root.putArray("resource_drift");
+        for (Drift d : plan.drift()) {
+            ObjectNode o = drift.addObject();
+            o.put("address", d.address().toString());
+            o.put("kind", d.kind().word());
+            o.put("pool_id", d.poolId());
+            o.put("client_id", d.clientId());
+            o.set("diffs", diffs(d.diffs()));
+        }
+        ArrayNode state = root.putArray("state_changes");
+        for (StateChange s : plan.stateChanges()) {
+            ObjectNode o = state.addObject();
+            o.put("kind", s.kind().code());
+            o.put("address", s.address().toString());
+            o.set("record", s.record() == null ? null : recordTree(s.record()));
+        }
+        ArrayNode unmanaged = root.putArray("unmanaged");
+        for (UnmanagedClient u : plan.unmanaged()) {
+            ObjectNode o = unmanaged.addObject();
+            o.put("pool", u.poolKey());
+            o.put("pool_id", u.poolId());
+            o.put("client_id", u.clientId());
+            o.put("client_name", u.clientName());
+        }
+        root.set("diagnostics", diagnostics(plan.diagnostics()));
+        root.put("digest", plan.digest());
+        return root;
+    }
+
+    private static ObjectNode summary(Plan plan) {
+        ObjectNode s = MAPPER.createObjectNode();
+        s.put("add", plan.count(Action.CREATE));
+        s.put("change", plan.count(Action.UPDATE));
+        s.put("replace", plan.count(Action.REPLACE));
+        s.put("destroy", plan.count(Action.DELETE));
+        s.put("drifted", plan.drift().size());
+        s.put("state_changes", plan.stateChanges().size());
+        s.put("unmanaged", plan.unmanaged().size());
+        s.put("has_changes", plan.hasChanges());
+        s.put("has_drift", !plan.drift().isEmpty());
+        s.put("has_destructive", plan.changes().stream().anyMatch(ResourceChange::destructive));
+        s.put("has_identity_change", plan.changes().stream().anyMatch(ResourceChange::changesIdentity));
+        s.put("errored", plan.errored());
+        s.put("applyable", plan.applyable());
+        return s;
+    }
+
+    private static ObjectNode change(ResourceChange c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("address", c.address().toString());
+        o.put("action", c.action().word());
+        ArrayNode steps = o.putArray("actions");
+        c.action().steps().forEach(steps::add);
+        o.put("action_reason", c.reason().code());
+        o.put("pool_id", c.poolId());
+        o.put("prior_pool_id", c.priorPoolId());
+        o.put("client_id", c.clientId());
+        o.put("live_fingerprint", c.liveFingerprint());
+        o.put("prevent_destroy", c.preventDestroy());
+        ArrayNode replacePaths = o.putArray("replace_paths");
+        c.diffs().stream().filter(AttributeDiff::forcesReplacement)
+                .forEach(d -> replacePaths.addArray().add(d.field().key()));
+        o.set("before", c.before() == null ? null : SettingsJson.toTree(c.before()));
+        o.set("after", c.after() == null ? null : SettingsJson.toTree(c.after()));
+        o.set("diffs", diffs(c.diffs()));
+        return o;
+    }
+
+    private static ArrayNode diffs(List<AttributeDiff> diffs) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (AttributeDiff d : diffs) {
+            ObjectNode o = out.addObject();
+            o.put("field", d.field().key());
+            o.set("before", MAPPER.valueToTree(d.before()));
+            o.set("after", MAPPER.valueToTree(d.after()));
+            if (d.field().kind() == AppClientField.Kind.SET) {
+                o.set("added", MAPPER.valueToTree(d.added()));
+                o.set("removed", MAPPER.valueToTree(d.removed()));
+            }
+            o.put("implied_reset", d.impliedReset());
+            o.put("forces_replacement", d.forcesReplacement());
+        }
+        return out;
+    }
+
+    /** One state record as JSON; {@link StateBasis} hashes the same form. */
+    static ObjectNode recordTree(ClientRecord r) {
+        ObjectNode c = MAPPER.createObjectNode();
+        c.put("address", r.address().toString());
+        c.put("pool_id", r.poolId());
+        c.put("client_id", r.clientId());
+        c.put("client_name", r.clientName());
+        c.set("applied", r.applied() == null ? null : SettingsJson.toTree(r.applied()));
+        c.put("live_fingerprint", r.liveFingerprint());
+        c.put("prevent_destroy", r.preventDestroy());
+        c.put("applied_at", r.appliedAt() == null ? null : r.appliedAt().toString());
+        return c;
+    }
+
+    /** Diagnostics as JSON: severity, rule, path, message, hint and position (null when unknown). */
+    public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (Diagnostic d : diagnostics) {
+            ObjectNode o = out.addObject();
+            o.put("severity", d.severity().word());
+            o.put("rule", d.rule());
+            o.put("path", d.path());
+            o.put("message", d.message());
+            o.put("hint", d.hint());
+            if (d.at() == null) {
+                o.putNull("at");
+            } else {
+                ObjectNode at = o.putObject("at");
+                at.put("file", d.at().file());
+                at.put("line", d.at().line());
+                at.put("column", d.at().column());
+            }
+        }
+        return out;
+    }
+
+    private static String digestOf(JsonNode tree) {
+        try {
+            return "sha256:" + SettingsJson.sha256(MAPPER.writeValueAsString(tree));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Plan fromTree(JsonNode root) {
+        JsonNode basis = root.required("based_on");
+        Set<ClientAddress> targets = new TreeSet<>();
+        root.path("targets").forEach(t -> targets.add(ClientAddress.parse(t.asText())));
+        List<ResourceChange> changes = new ArrayList<>();
+        for (JsonNode c : root.required("resource_changes")) {
+            changes.add(new ResourceChange(ClientAddress.parse(c.required("address").asText()),
+                    Action.valueOf(enumName(c.required("action").asText())),
+                    ActionReason.valueOf(enumName(c.required("action_reason").asText())),
+                    text(c, "pool_id"), text(c, "prior_pool_id"), text(c, "client_id"),
+                    settings(c.get("before")), settings(c.get("after")), readDiffs(c.path("diffs")),
+                    text(c, "live_fingerprint"), c.path("prevent_destroy").asBoolean()));
+        }
+        List<Drift> drift = new ArrayList<>();
+        for (JsonNode d : root.path("resource_drift")) {
+            drift.add(new Drift(ClientAddress.parse(d.required("address").asText()), text(d, "pool_id"),
+                    text(d, "client_id"), Drift.Kind.valueOf(enumName(d.required("kind").asText())),
+                    readDiffs(d.path("diffs"))));
+        }
+        List<StateChange> stateChanges = new ArrayList<>();
+        for (JsonNode s : root.path("state_changes")) {
+            JsonNode r = s.get("record");
+            stateChanges.add(new StateChange(StateChange.Kind.valueOf(enumName(s.required("kind").asText())),
+                    ClientAddress.parse(s.required("address").asText()),
+                    r == null || r.isNull() ? null : readRecord(r)));
+        }
+        List<UnmanagedClient> unmanaged = new ArrayList<>();
+        for (JsonNode u : root.path("unmanaged")) {
+            unmanaged.add(new UnmanagedClient(text(u, "pool"), text(u, "pool_id"), text(u, "client_id"),
+                    text(u, "client_name")));
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (JsonNode d : root.path("diagnostics")) {
+            JsonNode at = d.get("at");
+            diagnostics.add(new Diagnostic(Severity.valueOf(enumName(d.required("severity").asText())),
+                    d.required("rule").asText(), text(d, "path"), d.required("message").asText(), text(d, "hint"),
+                    at == null || at.isNull() ? null
+                            : new SourcePosition(at.path("file").asText(), at.path("line").asInt(), at.path("column").asInt())));
+        }
+        return new Plan(root.path("tool").path("version").asText(), Instant.parse(root.required("created").asText()),
+                root.path("refreshed").asBoolean(), root.path("sandbox").asBoolean(), text(root, "desired_digest"),
+                new StateBasis(text(basis, "lineage"), basis.path("serial").asLong(), text(basis, "checksum")),
+                targets, changes, drift, stateChanges, unmanaged, diagnostics, text(root, "digest"));
+    }
+
+    private static ClientRecord readRecord(JsonNode r) {
+        String at = text(r, "applied_at");
+        return new ClientRecord(ClientAddress.parse(r.required("address").asText()), text(r, "pool_id"),
+                text(r, "client_id"), text(r, "client_name"), settings(r.get("applied")), text(r, "live_fingerprint"),
+                r.path("prevent_destroy").asBoolean(), at == null ? null : Instant.parse(at));
+    }
+
+    private static List<AttributeDiff> readDiffs(JsonNode array) {
+        List<AttributeDiff> out = new ArrayList<>();
+        for (JsonNode d : array) {
+            String key = d.required("field").asText();
+            AppClientField field = AppClientField.byKey(key)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown field " + key));
+            out.add(new AttributeDiff(field, value(field, d.get("before")), value(field, d.get("after")),
+                    d.path("implied_reset").asBoolean()));
+        }
+        return out;
+    }
+
+    /** A field value back from JSON, in the type {@link AppClientField#get} returns. */
+    private static Object value(AppClientField field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return switch (field.kind()) {
+                case SCALAR -> node.isBoolean() ? (Object) node.booleanValue() : node.asText();
+                case DURATION -> node.asLong();
+                case SET -> {
+                    TreeSet<String> set = new TreeSet<>();
+                    node.forEach(e -> set.add(e.asText()));
+                    yield Collections.unmodifiableSortedSet(set);
+                }
+                case STRUCT -> field == AppClientField.ANALYTICS ? MAPPER.treeToValue(node, Analytics.class)
+                        : MAPPER.treeToValue(node, RefreshTokenRotation.class);
+            };
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad value for " + field.key() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static AppClientSettings settings(JsonNode node) {
+        return node == null || node.isNull() ? null : SettingsJson.fromTree(node);
+    }
+
+    private static String text(JsonNode node, String member) {
+        JsonNode v = node.get(member);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String enumName(String word) {
+        return word.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}

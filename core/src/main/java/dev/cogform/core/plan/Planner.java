@@ -1,0 +1,323 @@
+package dev.cogform.core.plan;
+
+import dev.cogform.core.desired.DesiredClient;
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Diagnostics;
+import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.refresh.LiveSnapshot;
+import dev.cogform.core.state.ClientRecord;
+import dev.cogform.core.state.PendingCreate;
+import dev.cogform.core.state.StateSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Makes a plan from the desired state, the recorded state and a live snapshot. A pure function: no
+ * I/O, no clock; the same inputs give the same plan, digest included.
+ *
+ * <p>Order of reasoning per address: pending creates are resolved first (a live client an interrupted
+ * apply made is adopted, never created twice); then drift (live vs recorded) is found; then the change
+ * (desired vs live): create, update, replace, delete or no-op. {@code prevent_destroy}, from the state
+ * or the YAML, turns a delete or replace into an error diagnostic.
+ */
+public final class Planner {
+
+    /**
+     * How long before a pending intent's time an adopted client's CreationDate may lie: Cognito's dates
+     * have whole-second precision and the two clocks differ a little.
+     */
+    static final Duration ADOPTION_SKEW = Duration.ofSeconds(30);
+
+    private final DesiredState desired;
+    private final StateSnapshot state;
+    private final LiveSnapshot live;
+    private final PlanOptions options;
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final Map<ClientAddress, ClientRecord> records;
+    private final Map<ClientAddress, LiveClient> adopted = new HashMap<>();
+    private final Set<ClientAddress> blocked = new HashSet<>();
+    private final List<ResourceChange> changes = new ArrayList<>();
+    private final List<Drift> drift = new ArrayList<>();
+    private final List<StateChange> stateChanges = new ArrayList<>();
+
+    private Planner(DesiredState desired, StateSnapshot state, LiveSnapshot live, PlanOptions options) {
+        this.desired = desired;
+        this.state = state;
+        this.live = live;
+        this.options = options;
+        this.records = new TreeMap<>(state.clients());
+    }
+
+    public static Plan plan(DesiredState desired, StateSnapshot state, LiveSnapshot live, PlanOptions options) {
+        return new Planner(desired, state, live, options).run();
+    }
+
+    private Plan run() {
+        diagnostics.addAll(live.diagnostics());
+        for (ClientAddress t : options.targets()) {
+            if (desired.client(t).isEmpty() && state.client(t).isEmpty()) {
+                diagnostics.add(Diagnostic.error("plan.unknown-target", t.toString(),
+                        "--target " + t + " matches no client in cogform.yaml or in the state",
+                        "write POOL.CLIENT as the keys appear in cogform.yaml", null));
+            }
+        }
+        state.pending().stream().filter(p -> options.inScope(p.address())).forEach(this::resolvePending);
+        desired.clients().stream().filter(c -> options.inScope(c.address()) && !blocked.contains(c.address()))
+                .forEach(this::planDesired);
+        records.values().stream()
+                .filter(r -> options.inScope(r.address()) && !blocked.contains(r.address())
+                        && desired.client(r.address()).isEmpty())
+                .forEach(this::planRemoved);
+        changes.sort(Comparator.comparing(ResourceChange::address));
+        drift.sort(Comparator.comparing(Drift::address));
+        stateChanges.sort(Comparator.comparing(StateChange::address));
+        boolean sandbox = desired.provider() != null && desired.provider().sandbox();
+        Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
+                StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
+                diagnostics.sorted(), null);
+        return plan.withDigest(PlanJson.digest(plan));
+    }
+
+    private void resolvePending(PendingCreate p) {
+        ClientAddress address = p.address();
+        if (!live.refreshed()) {
+            blocked.add(address);
+            diagnostics.add(Diagnostic.error("plan.pending-needs-refresh", address.toString(),
+                    "an earlier apply was interrupted while creating " + address
+                            + "; its outcome can only be found by reading Cognito",
+                    "plan without --refresh=false", null));
+            return;
+        }
+        if (!live.listings().containsKey(p.poolId())) {
+            blocked.add(address); // the listing failed; a diagnostic says why
+            return;
+        }
+        Set<String> managedIds = new HashSet<>();
+        records.values().forEach(r -> managedIds.add(r.clientId()));
+        List<ClientSummary> named = live.listing(p.poolId()).stream()
+                .filter(s -> s.clientName().equals(p.clientName()) && !managedIds.contains(s.clientId()))
+                .toList();
+        Optional<LiveClient> match = match(p, named);
+        if (match == null) {
+            blocked.add(address);
+            return;
+        }
+        if (match.isEmpty()) {
+            stateChanges.add(new StateChange(StateChange.Kind.FORGET_PENDING, address, null));
+            return;
+        }
+        LiveClient client = match.get();
+        ClientRecord old = records.get(address);
+        if (old != null && !old.clientId().equals(client.clientId()) && live.client(address).isPresent()) {
+            diagnostics.add(Diagnostic.warning("plan.replaced-client-left", address.toString(),
+                    "client " + old.clientId() + " that " + address + " stood for before an interrupted replacement"
+                            + " still exists in pool " + old.poolId() + "; cogform no longer manages it",
+                    "delete it once no consumer uses it", null));
+        }
+        boolean protect = desired.client(address).map(c -> c.lifecycle().preventDestroy())
+                .orElse(old != null && old.preventDestroy());
+        ClientRecord record = new ClientRecord(address, client.poolId(), client.clientId(), client.settings().clientName(),
+                client.settings(), client.fingerprint(), protect, options.createdAt());
+        records.put(address, record);
+        adopted.put(address, client);
+        stateChanges.add(new StateChange(StateChange.Kind.ADOPT, address, record));
+    }
+
+    /** The client the pending create made; empty when none; null when it cannot be told (diagnosed). */
+    private Optional<LiveClient> match(PendingCreate p, List<ClientSummary> named) {
+        List<LiveClient> described = named.stream().map(s -> live.candidates().get(s.clientId()))
+                .filter(Objects::nonNull).toList();
+        if (described.size() < named.size()) {
+            return null; // a describe failed; a diagnostic says why
+        }
+        if (described.stream().anyMatch(c -> c.created() != null)) {
+            Instant earliest = p.at().minus(ADOPTION_SKEW);
+            return described.stream().filter(c -> c.created() != null && !c.created().isBefore(earliest))
+                    .min(Comparator.comparing(LiveClient::created));
+        }
+        if (described.size() > 1) {
+            diagnostics.add(Diagnostic.error("plan.pending-ambiguous", p.address().toString(),
+                    "an earlier apply was interrupted while creating " + p.address() + ", and pool " + p.poolId()
+                            + " has " + described.size() + " unmanaged clients named \"" + p.clientName()
+                            + "\" without creation dates, so cogform cannot tell which one it made",
+                    "delete the extra clients by hand and plan again", null));
+            return null;
+        }
+        return described.stream().findFirst();
+    }
+
+    private void planDesired(DesiredClient dc) {
+        ClientAddress address = dc.address();
+        String poolId = live.poolId(address.pool());
+        if (poolId == null) {
+            return; // the pool could not be resolved; a diagnostic says why
+        }
+        boolean protect = dc.lifecycle().preventDestroy();
+        ClientRecord rec = records.get(address);
+        if (rec == null) {
+            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, null, protect));
+            return;
+        }
+        if (!adopted.containsKey(address) && !live.known(address)) {
+            return; // the read failed; a diagnostic says why
+        }
+        Optional<LiveClient> found = Optional.ofNullable(adopted.get(address)).or(() -> live.client(address));
+        if (found.isEmpty()) {
+            drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.DELETED, List.of()));
+            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_DELETED_OUTSIDE,
+                    rec.poolId(), rec.clientId(), protect));
+            return;
+        }
+        LiveClient l = found.get();
+        Set<AppClientField> ignored = dc.lifecycle().ignoreChanges();
+        List<AttributeDiff> drifted = adopted.containsKey(address) ? List.of()
+                : diff(rec.applied(), l.settings(), ignored, false);
+        if (!drifted.isEmpty()) {
+            drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
+        }
+        AppClientSettings.Builder merged = dc.settings().toBuilder();
+        ignored.forEach(f -> f.copy(merged, l.settings()));
+        AppClientSettings after = merged.build();
+        List<AttributeDiff> diffs = diff(l.settings(), after, Set.of(), true);
+        ActionReason reason;
+        if (!poolId.equals(rec.poolId())) {
+            reason = ActionReason.REPLACE_BECAUSE_POOL_CHANGED;
+        } else if (diffs.stream().anyMatch(AttributeDiff::forcesReplacement)) {
+            reason = ActionReason.REPLACE_BECAUSE_CREATE_ONLY_FIELD;
+        } else if (!diffs.isEmpty()) {
+            reason = ActionReason.UPDATE_BECAUSE_SETTINGS_DIFFER;
+        } else {
+            reason = ActionReason.IN_SYNC;
+            recordOnly(rec, l, protect, !drifted.isEmpty());
+        }
+        Action action = switch (reason) {
+            case REPLACE_BECAUSE_POOL_CHANGED, REPLACE_BECAUSE_CREATE_ONLY_FIELD -> Action.REPLACE;
+            case UPDATE_BECAUSE_SETTINGS_DIFFER -> Action.UPDATE;
+            default -> Action.NO_OP;
+        };
+        if (action == Action.REPLACE && (rec.preventDestroy() || protect)) {
+            refuseDestroy(address, rec, "replace", true);
+        }
+        changes.add(new ResourceChange(address, action, reason, poolId, rec.poolId(), rec.clientId(), l.settings(),
+                after, diffs, l.fingerprint(), protect));
+    }
+
+    /** A no-op may still change the record: live changes that match the YAML, or prevent_destroy. */
+    private void recordOnly(ClientRecord rec, LiveClient l, boolean protect, boolean drifted) {
+        boolean protectChanged = rec.preventDestroy() != protect;
+        if (!drifted && !protectChanged) {
+            return;
+        }
+        ClientRecord next = new ClientRecord(rec.address(), rec.poolId(), rec.clientId(), l.settings().clientName(),
+                drifted ? l.settings() : rec.applied(), drifted ? l.fingerprint() : rec.liveFingerprint(), protect,
+                drifted ? options.createdAt() : rec.appliedAt());
+        if (drifted) {
+            stateChanges.add(new StateChange(StateChange.Kind.RECORD_LIVE, rec.address(), next));
+        }
+        if (protectChanged) {
+            stateChanges.add(new StateChange(StateChange.Kind.RECORD_PREVENT_DESTROY, rec.address(), next));
+        }
+    }
+
+    private void planRemoved(ClientRecord rec) {
+        ClientAddress address = rec.address();
+        if (!adopted.containsKey(address) && !live.known(address)) {
+            return; // the read failed; a diagnostic says why
+        }
+        Optional<LiveClient> found = Optional.ofNullable(adopted.get(address)).or(() -> live.client(address));
+        if (found.isEmpty()) {
+            // Already gone: the delete only forgets it, so prevent_destroy has nothing to protect.
+            drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.DELETED, List.of()));
+            changes.add(new ResourceChange(address, Action.DELETE, ActionReason.DELETE_BECAUSE_REMOVED_FROM_DESIRED,
+                    rec.poolId(), rec.poolId(), rec.clientId(), rec.applied(), null, List.of(), null, false));
+            return;
+        }
+        LiveClient l = found.get();
+        List<AttributeDiff> drifted = adopted.containsKey(address) ? List.of()
+                : diff(rec.applied(), l.settings(), Set.of(), false);
+        if (!drifted.isEmpty()) {
+            drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
+        }
+        if (rec.preventDestroy()) {
+            refuseDestroy(address, rec, "delete", false);
+        }
+        changes.add(new ResourceChange(address, Action.DELETE, ActionReason.DELETE_BECAUSE_REMOVED_FROM_DESIRED,
+                rec.poolId(), rec.poolId(), rec.clientId(), l.settings(), null, List.of(), l.fingerprint(),
+                rec.preventDestroy()));
+    }
+
+    private void refuseDestroy(ClientAddress address, ClientRecord rec, String verb, boolean inYaml) {
+        String hint = inYaml
+                ? "to allow it, first set lifecycle.prevent_destroy: false with no other change to this client and"
+                        + " apply, then make the change"
+                : "the state records prevent_destroy for it; to delete it, put it back in cogform.yaml with"
+                        + " lifecycle.prevent_destroy: false, apply, then remove it";
+        diagnostics.add(Diagnostic.error("lifecycle.prevent-destroy", address + ".lifecycle.prevent_destroy",
+                "client " + address + " (" + rec.clientId() + ") has lifecycle.prevent_destroy set, but this plan would "
+                        + verb + " it", hint,
+                desired.client(address).map(DesiredClient::at).orElse(null)));
+    }
+
+    private static ResourceChange create(AppClientSettings settings, ClientAddress address, String poolId,
+                                         ActionReason reason, String priorPoolId, String priorClientId,
+                                         boolean protect) {
+        AppClientSettings defaults = AppClientSettings.defaults(settings.clientName());
+        List<AttributeDiff> diffs = new ArrayList<>();
+        diffs.add(new AttributeDiff(AppClientField.NAME, null, settings.clientName()));
+        diffs.addAll(diff(defaults, settings, Set.of(AppClientField.NAME), false));
+        return new ResourceChange(address, Action.CREATE, reason, poolId, priorPoolId, priorClientId, null, settings,
+                diffs, null, protect);
+    }
+
+    /** Field by field, in {@link AppClientField} order; {@code flagResets} marks returns to the default. */
+    static List<AttributeDiff> diff(AppClientSettings before, AppClientSettings after, Set<AppClientField> skip,
+                                    boolean flagResets) {
+        AppClientSettings defaults = AppClientSettings.defaults(after.clientName());
+        List<AttributeDiff> out = new ArrayList<>();
+        for (AppClientField f : AppClientField.values()) {
+            if (skip.contains(f)) {
+                continue;
+            }
+            Object b = f.get(before);
+            Object a = f.get(after);
+            if (!Objects.equals(b, a)) {
+                boolean reset = flagResets && f != AppClientField.NAME && !f.createOnly()
+                        && Objects.equals(a, f.get(defaults));
+                out.add(new AttributeDiff(f, b, a, reset));
+            }
+        }
+        return out;
+    }
+
+    private List<UnmanagedClient> unmanaged() {
+        if (!live.refreshed()) {
+            return List.of();
+        }
+        Set<String> managedIds = new HashSet<>();
+        records.values().forEach(r -> managedIds.add(r.clientId()));
+        Map<String, String> keys = new HashMap<>();
+        live.poolIds().forEach((key, id) -> keys.merge(id, key, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        List<UnmanagedClient> out = new ArrayList<>();
+        live.listings().forEach((poolId, clients) -> clients.stream()
+                .filter(s -> !managedIds.contains(s.clientId()))
+                .forEach(s -> out.add(new UnmanagedClient(keys.get(poolId), poolId, s.clientId(), s.clientName()))));
+        out.sort(Comparator.comparing(UnmanagedClient::poolId).thenComparing(UnmanagedClient::clientName)
+                .thenComparing(UnmanagedClient::clientId));
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.cogform.core.refresh;
+
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.ClientAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What refresh saw. {@code poolIds} maps pool keys (of the YAML and of the state) to resolved pool
+ * ids; {@code listings} maps pool ids to their clients. {@code managed} has one entry per managed
+ * address that was read: a present value is the live client, an empty one means Cognito said it does
+ * not exist; an address with no entry could not be read (a diagnostic says why) and is never treated
+ * as deleted. {@code candidates} are unmanaged clients, by client id, described because a pending
+ * create may have made them. {@code refreshed} is false when the snapshot was built from state alone.
+ */
+public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
+                           Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
+                           List<Diagnostic> diagnostics) {
+
+    public LiveSnapshot {
+        poolIds = Map.copyOf(poolIds);
+        listings = Map.copyOf(listings);
+        managed = java.util.Collections.unmodifiableMap(new TreeMap<>(managed));
+        candidates = Map.copyOf(candidates);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The resolved id of the pool with this key, or null when it could not be resolved. */
+    public String poolId(String poolKey) {
+        return poolIds.get(poolKey);
+    }
+
+    /** Whether this address was read (either found or confirmed missing). */
+    public boolean known(ClientAddress address) {
+        return managed.containsKey(address);
+    }
+
+    /** The live client at this address; empty when missing or unknown (see {@link #known}). */
+    public Optional<LiveClient> client(ClientAddress address) {
+        return managed.getOrDefault(address, Optional.empty());
+    }
+
+    /** The clients listed in this pool; empty when the pool was not listed. */
+    public List<ClientSummary> listing(String poolId) {
+        return listings.getOrDefault(poolId, List.of());
+    }
+}

@@ -1,0 +1,252 @@
+package dev.cogform.core.refresh;
+
+import dev.cogform.core.desired.DesiredClient;
+import dev.cogform.core.desired.DesiredPool;
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.GatewayException;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.rule.LiveChecks;
+import dev.cogform.core.state.ClientRecord;
+import dev.cogform.core.state.PendingCreate;
+import dev.cogform.core.state.StateSnapshot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the live side of a plan concurrently. The gateway keeps to Cognito's quotas, so the worker
+ * count only bounds how many calls wait at once. A failed read becomes an error diagnostic and leaves
+ * the address unknown, so a pool that cannot be read is never taken for "all clients deleted".
+ */
+public final class Refresher {
+
+    /** Default number of reads in flight. */
+    public static final int DEFAULT_PARALLELISM = 10;
+
+    private final CognitoGateway gateway;
+    private final PoolResolver resolver;
+    private final int parallelism;
+    private final RefreshListener listener;
+
+    public Refresher(CognitoGateway gateway, PoolResolver resolver, int parallelism, RefreshListener listener) {
+        this.gateway = gateway;
+        this.resolver = resolver;
+        this.parallelism = Math.max(1, parallelism);
+        this.listener = listener;
+    }
+
+    public Refresher(CognitoGateway gateway) {
+        this(gateway, PoolResolver.lookup(gateway), DEFAULT_PARALLELISM, RefreshListener.NONE);
+    }
+
+    /**
+     * Reads every managed client (of {@code targets}, or all when empty), lists every pool the YAML or
+     * the state names, describes unmanaged clients a pending create may have made, and runs the live
+     * checks of the YAML's pools.
+     */
+    public LiveSnapshot refresh(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets) {
+        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> poolIds = resolvePools(desired, state, diagnostics);
+
+        Set<String> listed = new LinkedHashSet<>(poolIds.values());
+        state.clients().values().forEach(r -> listed.add(r.poolId()));
+        state.pending().forEach(p -> listed.add(p.poolId()));
+        List<ClientRecord> records = state.clients().values().stream()
+                .filter(r -> targets.isEmpty() || targets.contains(r.address())).toList();
+        List<DesiredPool> checked = desired.pools().stream()
+                .filter(p -> poolIds.containsKey(p.key()) && needsLiveCheck(p)).toList();
+
+        Map<String, List<ClientSummary>> listings = new ConcurrentHashMap<>();
+        Map<ClientAddress, Optional<LiveClient>> managed = new ConcurrentHashMap<>();
+        Map<String, LiveClient> candidates = new ConcurrentHashMap<>();
+        Progress progress = new Progress(listed.size() + records.size() + 2 * checked.size());
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon());
+        try {
+            List<CompletableFuture<Void>> reads = new ArrayList<>();
+            for (String poolId : listed) {
+                reads.add(run(pool, progress, () -> listings.put(poolId, gateway.listClients(poolId)),
+                        diagnostics, "listing the clients of pool " + poolId, null));
+            }
+            for (ClientRecord r : records) {
+                reads.add(run(pool, progress, () -> managed.put(r.address(), gateway.describe(r.poolId(), r.clientId())),
+                        diagnostics, "reading client " + r.address() + " (" + r.clientId() + " in pool " + r.poolId() + ")",
+                        r.address()));
+            }
+            for (DesiredPool p : checked) {
+                String poolId = poolIds.get(p.key());
+                var idps = CompletableFuture.supplyAsync(() -> counted(progress, () -> gateway.identityProviders(poolId)), pool);
+                var scopes = CompletableFuture.supplyAsync(() -> counted(progress, () -> gateway.resourceServerScopes(poolId)), pool);
+                reads.add(idps.thenCombine(scopes, (i, s) -> diagnostics.addAll(LiveChecks.check(p, i, s)))
+                        .<Void>thenApply(x -> null)
+                        .exceptionally(e -> failed(diagnostics, e, "reading the identity providers and scopes of pool " + poolId, null)));
+            }
+            CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
+
+            List<CompletableFuture<Void>> describes = new ArrayList<>();
+            Set<String> managedIds = state.clients().values().stream().map(ClientRecord::clientId).collect(Collectors.toSet());
+            for (PendingCreate p : state.pending()) {
+                if (!targets.isEmpty() && !targets.contains(p.address())) {
+                    continue;
+                }
+                for (ClientSummary s : listings.getOrDefault(p.poolId(), List.of())) {
+                    if (s.clientName().equals(p.clientName()) && !managedIds.contains(s.clientId())) {
+                        progress.grow();
+                        describes.add(run(pool, progress,
+                                () -> gateway.describe(s.poolId(), s.clientId()).ifPresent(c -> candidates.put(c.clientId(), c)),
+                                diagnostics, "reading client " + s.clientId() + " in pool " + s.poolId()
+                                        + " (a possible result of the interrupted create of " + p.address() + ")", null));
+                    }
+                }
+            }
+            CompletableFuture.allOf(describes.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted);
+    }
+
+    /**
+     * For {@code --refresh=false}: the live side as the state recorded it. Only pool names with no
+     * recorded client are looked up; no client is read, so drift and unmanaged clients are not seen.
+     */
+    public LiveSnapshot fromState(DesiredState desired, StateSnapshot state) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, String> recordedPools = new HashMap<>();
+        state.clients().values().forEach(r -> recordedPools.putIfAbsent(r.address().pool(), r.poolId()));
+        Map<String, String> poolIds = new HashMap<>();
+        for (DesiredPool p : desired.pools()) {
+            if (p.id() != null) {
+                poolIds.put(p.key(), p.id());
+            } else if (recordedPools.containsKey(p.key())) {
+                poolIds.put(p.key(), recordedPools.get(p.key()));
+            } else {
+                resolveByName(p, diagnostics).ifPresent(id -> poolIds.put(p.key(), id));
+            }
+        }
+        recordedPools.forEach(poolIds::putIfAbsent);
+        Map<String, List<ClientSummary>> listings = new HashMap<>();
+        Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
+        for (ClientRecord r : state.clients().values()) {
+            listings.computeIfAbsent(r.poolId(), k -> new ArrayList<>())
+                    .add(new ClientSummary(r.poolId(), r.clientId(), r.clientName()));
+            managed.put(r.address(), Optional.of(new LiveClient(r.poolId(), r.clientId(), r.applied(), null, null)));
+        }
+        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics);
+    }
+
+    private Map<String, String> resolvePools(DesiredState desired, StateSnapshot state, List<Diagnostic> diagnostics) {
+        Map<String, String> poolIds = new HashMap<>();
+        for (DesiredPool p : desired.pools()) {
+            if (p.id() != null) {
+                poolIds.put(p.key(), p.id());
+            } else {
+                resolveByName(p, diagnostics).ifPresent(id -> poolIds.put(p.key(), id));
+            }
+        }
+        // Pools only the state still names keep their recorded id, for deletes and unmanaged reports.
+        state.clients().values().forEach(r -> {
+            if (desired.pool(r.address().pool()).isEmpty()) {
+                poolIds.putIfAbsent(r.address().pool(), r.poolId());
+            }
+        });
+        return poolIds;
+    }
+
+    private Optional<String> resolveByName(DesiredPool p, List<Diagnostic> diagnostics) {
+        try {
+            Optional<String> id = resolver.poolId(p.name());
+            if (id.isEmpty()) {
+                diagnostics.add(Diagnostic.error("refresh.pool-not-found", "pools." + p.key() + ".name",
+                        "pool name \"" + p.name() + "\" not found",
+                        "check the name, the region and the credentials, or give the pool's id", p.at()));
+            }
+            return id;
+        } catch (GatewayException e) {
+            diagnostics.add(Diagnostic.error("refresh.read-failed", "pools." + p.key() + ".name",
+                    "looking up pool name \"" + p.name() + "\" failed: " + describe(e), null, p.at()));
+            return Optional.empty();
+        }
+    }
+
+    private static boolean needsLiveCheck(DesiredPool pool) {
+        for (DesiredClient c : pool.clients()) {
+            if (c.settings().supportedIdentityProviders().stream().anyMatch(i -> !"COGNITO".equals(i))
+                    || c.settings().allowedOAuthScopes().stream().anyMatch(s -> s.contains("/"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CompletableFuture<Void> run(ExecutorService pool, Progress progress, Runnable read,
+                                               List<Diagnostic> diagnostics, String what, ClientAddress address) {
+        return CompletableFuture.runAsync(() -> counted(progress, () -> {
+            read.run();
+            return null;
+        }), pool).exceptionally(e -> failed(diagnostics, e, what, address));
+    }
+
+    private static <T> T counted(Progress progress, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } finally {
+            progress.done();
+        }
+    }
+
+    private static Void failed(List<Diagnostic> diagnostics, Throwable e, String what, ClientAddress address) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        diagnostics.add(Diagnostic.error("refresh.read-failed", address == null ? null : address.toString(),
+                what + " failed: " + (cause instanceof GatewayException g ? describe(g) : String.valueOf(cause)),
+                "nothing was changed; fix the cause and plan again", null));
+        return null;
+    }
+
+    static String describe(GatewayException e) {
+        return e.error() + (e.awsCode() != null ? " (" + e.awsCode() + ")" : "") + ": " + e.getMessage();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "cogform-refresh-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Counts finished reads and tells the listener; the total grows when candidates are found. */
+    private final class Progress {
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicInteger total;
+
+        Progress(int total) {
+            this.total = new AtomicInteger(total);
+        }
+
+        void grow() {
+            total.incrementAndGet();
+        }
+
+        void done() {
+            int d = done.incrementAndGet();
+            listener.onProgress(d, total.get());
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package dev.cogform.core.apply;
+
+import static dev.cogform.core.testing.TestStacks.client;
+import static dev.cogform.core.testing.TestStacks.poolById;
+import static dev.cogform.core.testing.TestStacks.stack;
+import static dev.cogform.core.testing.TestStacks.web;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cogform.core.desired.DesiredClient;
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.live.GatewayError;
+import dev.cogform.core.live.GatewayException;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.plan.Action;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanJson;
+import dev.cogform.core.plan.PlanOptions;
+import dev.cogform.core.plan.Planner;
+import dev.cogform.core.plan.StateChange;
+import dev.cogform.core.refresh.Refresher;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.core.testing.CallLog;
+import dev.cogform.core.testing.FakeCognitoGateway;
+import dev.cogform.core.testing.FakeCognitoGateway.Op;
+import dev.cogform.core.testing.InMemoryStateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ApplierTest {
+
+    final Clock clock = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
+    final CallLog log = new CallLog();
+    final FakeCognitoGateway cognito = new FakeCognitoGateway(clock, log);
+    final InMemoryStateStore store = new InMemoryStateStore(log);
+    final String pool = cognito.addPool("main-users");
+
+    Plan plan(DesiredState desired) {
+        StateSnapshot state = store.read();
+        return Planner.plan(desired, state, new Refresher(cognito).refresh(desired, state, Set.of()),
+                new PlanOptions(Set.of(), clock.instant(), "test"));
+    }
+
+    ApplyResult apply(Plan plan) {
+        return new Applier(cognito, store, clock, ApplyListener.NONE, 4).apply(plan, store.read());
+    }
+
+    DesiredState stackOf(DesiredClient... clients) {
+        return stack(poolById("main", pool, clients));
+    }
+
+    @Test
+    void create_writesIntentBeforeTheCallAndTheClientIdRightAfter() {
+        ApplyResult result = apply(plan(stackOf(client("main", "web", web("web")))));
+
+        assertThat(result.failed()).isFalse();
+        assertThat(log.entries()).filteredOn(e -> e.startsWith("state") || e.startsWith("gateway CREATE"))
+                .containsExactly(
+                        "state write #1 clients=[] pending=[main.web]",
+                        "gateway CREATE " + pool,
+                        "state write #2 clients=[main.web] pending=[]");
+        assertThat(store.read().client(ClientAddress.parse("main.web")).orElseThrow().clientId())
+                .isEqualTo(result.outcomes().get(0).clientId());
+    }
+
+    @Test
+    void crash_whenCreateAnswerIsLost_nextPlanAdoptsTheClient_noDuplicate() {
+        DesiredState desired = stackOf(client("main", "web", web("web")));
+        cognito.failOn(Op.CREATE, 0, 1, new GatewayException(GatewayError.UNREACHABLE, "connection reset"), true);
+
+        ApplyResult first = apply(plan(desired));
+
+        assertThat(first.failed()).isTrue();
+        assertThat(store.read().pending()).extracting(p -> p.address().toString()).containsExactly("main.web");
+        Plan again = plan(desired);
+        assertThat(again.stateChanges()).extracting(StateChange::kind).containsExactly(StateChange.Kind.ADOPT);
+        assertThat(again.actions()).isEmpty();
+        ApplyResult second = apply(again);
+        assertThat(second.failed()).isFalse();
+        assertThat(cognito.clients(pool)).hasSize(1);
+        assertThat(store.read().pending()).isEmpty();
+        assertThat(store.read().client(ClientAddress.parse("main.web")).orElseThrow().clientId())
+                .isEqualTo(cognito.clients(pool).get(0).clientId());
+        assertThat(plan(desired).hasChanges()).isFalse();
+    }
+
+    @Test
+    void crash_whenProcessDiesBeforeTheIdIsSaved_nextPlanAdoptsTheClient_noDuplicate() {
+        DesiredState desired = stackOf(client("main", "web", web("web")));
+        Plan plan = plan(desired);
+        store.failWritesAfter(1); // the intent is written; the write of the client id never happens
+
+        ApplyResult first = apply(plan);
+
+        assertThat(first.failed()).isTrue();
+        assertThat(cognito.clients(pool)).hasSize(1);
+        store.failWritesAfter(Integer.MAX_VALUE);
+        assertThat(store.read().clients()).isEmpty();
+        assertThat(store.read().pending()).hasSize(1);
+        apply(plan(desired));
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("CREATE")).hasSize(1);
+        assertThat(cognito.clients(pool)).hasSize(1);
+        assertThat(plan(desired).hasChanges()).isFalse();
+    }
+
+    @Test
+    void failure_stopsNewActions_reportsDoneFailedAndNotAttempted_andPersistsState() {
+        apply(plan(stackOf(client("main", "a", web("a")), client("main", "b", web("b")), client("main", "c", web("c")))));
+        AppClientSettings changed = web("x").toBuilder().idTokenValiditySeconds(600).build();
+        cognito.failOn(Op.UPDATE, 1, 1, new GatewayException(GatewayError.INVALID_PARAMETER,
+                "Invalid range for token validity.", "InvalidParameterException", null, null), false);
+
+        ApplyResult result = apply(plan(stackOf(
+                client("main", "a", changed.toBuilder().clientName("a").build()),
+                client("main", "b", changed.toBuilder().clientName("b").build()),
+                client("main", "c", changed.toBuilder().clientName("c").build()))));
+
+        assertThat(result.failed()).isTrue();
+        assertThat(result.outcomes()).extracting(o -> o.address() + " " + o.status())
+                .containsExactly("main.a DONE", "main.b FAILED", "main.c NOT_ATTEMPTED");
+        assertThat(result.with(Outcome.Status.FAILED).get(0).message())
+                .isEqualTo("Cognito: InvalidParameterException: Invalid range for token validity.");
+        assertThat(store.read().client(ClientAddress.parse("main.a")).orElseThrow().applied().idTokenValiditySeconds())
+                .isEqualTo(600);
+        assertThat(store.read().client(ClientAddress.parse("main.b")).orElseThrow().applied().idTokenValiditySeconds())
+                .isEqualTo(3600);
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("UPDATE")).hasSize(2);
+    }
+
+    @Test
+    void writes_areSerialisedPerPool_andParallelAcrossPools() throws Exception {
+        String other = cognito.addPool("other-users");
+        List<DesiredClient> mainClients = new ArrayList<>();
+        List<DesiredClient> otherClients = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            mainClients.add(client("main", "m" + i, web("m" + i)));
+            otherClients.add(client("other", "o" + i, web("o" + i)));
+        }
+        Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+        List<Integer> overlaps = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch mainStarted = new CountDownLatch(1);
+        CountDownLatch otherStarted = new CountDownLatch(1);
+        List<Boolean> sawOtherPool = Collections.synchronizedList(new ArrayList<>());
+        cognito.onCall(Op.CREATE, poolId -> {
+            int now = inFlight.computeIfAbsent(poolId, k -> new AtomicInteger()).incrementAndGet();
+            overlaps.add(now);
+            try {
+                // Each pool's first create waits for the other pool's: only parallel pools get past this.
+                (poolId.equals(pool) ? mainStarted : otherStarted).countDown();
+                sawOtherPool.add((poolId.equals(pool) ? otherStarted : mainStarted).await(10, TimeUnit.SECONDS));
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.get(poolId).decrementAndGet();
+            }
+        });
+        DesiredState desired = stack(poolById("main", pool, mainClients.toArray(DesiredClient[]::new)),
+                poolById("other", other, otherClients.toArray(DesiredClient[]::new)));
+
+        ApplyResult result = apply(plan(desired));
+
+        assertThat(result.failed()).isFalse();
+        assertThat(overlaps).hasSize(8).allMatch(n -> n == 1);
+        assertThat(sawOtherPool).containsOnly(true);
+        assertThat(store.read().clients()).hasSize(8);
+    }
+
+    @Test
+    void replace_createsTheNewClient_recordsIt_thenDeletesTheOld() {
+        apply(plan(stackOf(client("main", "web", web("web")))));
+        String oldId = store.read().clients().values().iterator().next().clientId();
+
+        ApplyResult result = apply(plan(stackOf(client("main", "web", web("web").toBuilder().generateSecret(true).build()))));
+
+        assertThat(result.outcomes()).extracting(o -> o.action() + " " + o.status()).containsExactly("REPLACE DONE");
+        String newId = result.outcomes().get(0).clientId();
+        assertThat(newId).isNotEqualTo(oldId);
+        assertThat(cognito.clients(pool)).extracting(LiveClient::clientId).containsExactly(newId);
+        List<String> calls = cognito.calls().stream().filter(c -> c.startsWith("CREATE") || c.startsWith("DELETE")).toList();
+        assertThat(calls).containsExactly("CREATE " + pool, "CREATE " + pool, "DELETE " + pool + "/" + oldId);
+        assertThat(log.entries().indexOf("state write #5 clients=[main.web] pending=[]"))
+                .isLessThan(log.entries().indexOf("gateway DELETE " + pool + "/" + oldId));
+    }
+
+    @Test
+    void delete_removesTheClientAndItsRecord() {
+        apply(plan(stackOf(client("main", "web", web("web")), client("main", "api", web("api")))));
+
+        ApplyResult result = apply(plan(stackOf(client("main", "web", web("web")))));
+
+        assertThat(result.outcomes()).extracting(o -> o.address() + " " + o.action()).containsExactly("main.api DELETE");
+        assertThat(store.read().clients().keySet()).extracting(ClientAddress::toString).containsExactly("main.web");
+        assertThat(cognito.clients(pool)).hasSize(1);
+    }
+
+    @Test
+    void update_sendsTheFullClient_andAResponseThatDiffersIsReportedNotRetried() {
+        apply(plan(stackOf(client("main", "web", web("web")))));
+        AppClientSettings desired = web("web").toBuilder().readAttributes(List.of("email")).build();
+        Plan plan = plan(stackOf(client("main", "web", desired)));
+        cognito.normalise(s -> s.toBuilder().readAttributes(List.of("email", "email_verified")).build());
+
+        ApplyResult result = apply(plan);
+
+        assertThat(cognito.sent()).last().isEqualTo(desired);
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("UPDATE")).hasSize(1);
+        assertThat(result.failed()).isFalse();
+        assertThat(result.diagnostics()).extracting(d -> d.format()).containsExactly(
+                "warning[apply.response-differs]: Cognito returned [email, email_verified] for field read_attributes of"
+                        + " main.web (cogform sent [email]) (hint: the next plan will show this difference again; check"
+                        + " the value in cogform.yaml)");
+    }
+
+    @Test
+    void listener_hearsStartAndCompleteOfEveryAction() {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        ApplyListener listener = new ApplyListener() {
+            @Override
+            public void onStart(dev.cogform.core.plan.ResourceChange change) {
+                heard.add("start " + change.address());
+            }
+
+            @Override
+            public void onComplete(dev.cogform.core.plan.ResourceChange change, Outcome outcome) {
+                heard.add(outcome.status() + " " + change.address());
+            }
+        };
+
+        new Applier(cognito, store, clock, listener, 1).apply(plan(stackOf(client("main", "web", web("web")))), store.read());
+
+        assertThat(heard).containsExactly("start main.web", "DONE main.web");
+    }
+
+    @Test
+    void apply_refusesAPlanWithErrors() {
+        apply(plan(stackOf(client("main", "web", web("web"), dev.cogform.core.testing.TestStacks.protect()))));
+        Plan refused = plan(stackOf());
+
+        assertThat(refused.errored()).isTrue();
+        assertThatThrownBy(() -> apply(refused)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(cognito.clients(pool)).hasSize(1);
+    }
+
+    @Test
+    void secret_neverReachesThePlanOrTheState() {
+        DesiredState desired = stackOf(client("main", "api", web("api").toBuilder().generateSecret(true).build()));
+        Plan first = plan(desired);
+        apply(first);
+        String clientId = store.read().clients().values().iterator().next().clientId();
+        String secret = cognito.secret(pool, clientId).orElseThrow();
+
+        Plan after = plan(stackOf(client("main", "api", web("api2").toBuilder().generateSecret(true).build())));
+
+        assertThat(PlanJson.write(first)).doesNotContain(secret);
+        assertThat(PlanJson.write(after)).doesNotContain(secret);
+        store.history().forEach(s -> assertThat(s.toString()).doesNotContain(secret));
+        assertThat(after.changes().get(0).action()).isEqualTo(Action.UPDATE);
+    }
+
+    @Test
+    void savedPlan_madeBeforeAnyStateWasSaved_isFreshAlthoughEachEmptyReadHasANewLineage() {
+        DesiredState desired = stackOf(client("main", "web", web("web")));
+        Plan plan = plan(desired);
+
+        assertThat(store.read().lineage()).isNotEqualTo(store.read().lineage());
+        assertThat(SavedPlanCheck.check(plan, desired, store.read(), cognito)).isEmpty();
+    }
+
+    @Test
+    void savedPlan_isStaleWhenTheYamlChanged() {
+        DesiredState desired = stackOf(client("main", "web", web("web")));
+        Plan plan = plan(desired);
+
+        List<String> rules = SavedPlanCheck.check(plan, stackOf(client("main", "web", web("web2"))), store.read(), cognito)
+                .stream().map(d -> d.rule()).toList();
+
+        assertThat(rules).containsExactly("plan.stale-desired");
+        assertThat(SavedPlanCheck.check(plan, desired, store.read(), cognito)).isEmpty();
+    }
+
+    @Test
+    void savedPlan_isStaleWhenTheStateMovedOn_soAnAppliedPlanCannotBeAppliedAgain() {
+        DesiredState desired = stackOf(client("main", "web", web("web")));
+        Plan plan = plan(desired);
+        apply(plan);
+
+        assertThat(SavedPlanCheck.check(plan, desired, store.read(), cognito)).extracting(d -> d.rule())
+                .containsExactly("plan.stale-state");
+        StateSnapshot otherLineage = new StateSnapshot("another", store.read().serial(), store.read().clients(), List.of());
+        assertThat(SavedPlanCheck.check(plan(desired), desired, otherLineage, cognito)).extracting(d -> d.message())
+                .singleElement().asString().contains("lineage another");
+    }
+
+    @Test
+    void savedPlan_isStaleWhenAChangedClientChangedLive() {
+        apply(plan(stackOf(client("main", "web", web("web")))));
+        DesiredState desired = stackOf(client("main", "web", web("web").toBuilder().idTokenValiditySeconds(600).build()));
+        Plan plan = plan(desired);
+        String clientId = store.read().clients().values().iterator().next().clientId();
+        cognito.change(pool, clientId, web("web").toBuilder().logoutUrls(List.of()).build());
+
+        assertThat(SavedPlanCheck.check(plan, desired, store.read(), cognito)).extracting(d -> d.rule() + " " + d.path())
+                .containsExactly("plan.stale-live main.web");
+        cognito.remove(pool, clientId);
+        assertThat(SavedPlanCheck.check(plan, desired, store.read(), cognito)).extracting(d -> d.message())
+                .singleElement().asString().contains("was deleted");
+    }
+
+    @Test
+    void stateChanges_areRecordedWithoutCognitoCalls() {
+        apply(plan(stackOf(client("main", "web", web("web")))));
+        int writes = cognito.calls().size();
+        Plan protect = plan(stackOf(client("main", "web", web("web"), dev.cogform.core.testing.TestStacks.protect())));
+
+        ApplyResult result = apply(protect);
+
+        assertThat(result.stateChanges()).isEqualTo(1);
+        assertThat(store.read().clients().values().iterator().next().preventDestroy()).isTrue();
+        assertThat(cognito.calls().subList(writes, cognito.calls().size()))
+                .noneMatch(c -> c.startsWith("CREATE") || c.startsWith("UPDATE") || c.startsWith("DELETE"));
+    }
+}

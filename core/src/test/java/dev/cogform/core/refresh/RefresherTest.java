@@ -1,0 +1,169 @@
+package dev.cogform.core.refresh;
+
+import static dev.cogform.core.testing.TestStacks.client;
+import static dev.cogform.core.testing.TestStacks.poolById;
+import static dev.cogform.core.testing.TestStacks.poolByName;
+import static dev.cogform.core.testing.TestStacks.stack;
+import static dev.cogform.core.testing.TestStacks.web;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.live.GatewayError;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SettingsJson;
+import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanOptions;
+import dev.cogform.core.plan.Planner;
+import dev.cogform.core.state.ClientRecord;
+import dev.cogform.core.state.PendingCreate;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.core.testing.FakeCognitoGateway;
+import dev.cogform.core.testing.FakeCognitoGateway.Op;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RefresherTest {
+
+    final FakeCognitoGateway cognito = new FakeCognitoGateway();
+    final String pool = cognito.addPool("main-users");
+
+    static final ClientAddress WEB = ClientAddress.parse("main.web");
+    static final ClientAddress GONE = ClientAddress.parse("main.gone");
+
+    StateSnapshot stateWith(LiveClient web) {
+        return new StateSnapshot("l", 2, Map.of(
+                WEB, record(WEB, web.poolId(), web.clientId(), web.settings()),
+                GONE, record(GONE, pool, "deleted-id", web("gone"))), List.of());
+    }
+
+    static ClientRecord record(ClientAddress a, String poolId, String id, AppClientSettings s) {
+        return new ClientRecord(a, poolId, id, s.clientName(), s, SettingsJson.fingerprint(s), false, Instant.EPOCH);
+    }
+
+    @Test
+    void refresh_readsManagedClients_marksMissingOnes_andListsPools() {
+        LiveClient web = cognito.put(pool, web("web"));
+        cognito.put(pool, AppClientSettings.defaults("opensearch"));
+        List<int[]> progress = Collections.synchronizedList(new ArrayList<>());
+        Refresher refresher = new Refresher(cognito, name -> Optional.empty(), 4, (d, t) -> progress.add(new int[] {d, t}));
+
+        LiveSnapshot live = refresher.refresh(stack(poolById("main", pool, client("main", "web", web("web")))),
+                stateWith(web), Set.of());
+
+        assertThat(live.refreshed()).isTrue();
+        assertThat(live.client(WEB)).contains(web);
+        assertThat(live.known(GONE)).isTrue();
+        assertThat(live.client(GONE)).isEmpty();
+        assertThat(live.listing(pool)).extracting(s -> s.clientName()).containsExactlyInAnyOrder("web", "opensearch");
+        assertThat(live.diagnostics()).isEmpty();
+        assertThat(progress).hasSize(3);
+        assertThat(progress).extracting(p -> p[1]).containsOnly(3);
+        assertThat(progress).extracting(p -> p[0]).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void refresh_resolvesPoolNames_orReportsAPoolNameNotFound() {
+        DesiredState desired = stack(poolByName("main", "main-users"), poolByName("other", "nope-users"));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(desired, StateSnapshot.empty(), Set.of());
+
+        assertThat(live.poolId("main")).isEqualTo(pool);
+        assertThat(live.poolId("other")).isNull();
+        assertThat(live.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "cogform.yaml:3:3: error[refresh.pool-not-found]: pool name \"nope-users\" not found"
+                        + " (hint: check the name, the region and the credentials, or give the pool's id)");
+    }
+
+    @Test
+    void refresh_usesTheCallersResolver_soTheSandboxCanCreatePools() {
+        DesiredState desired = stack(poolByName("other", "new-users"));
+        Refresher refresher = new Refresher(cognito, name -> Optional.of(cognito.addPool(name)), 2, RefreshListener.NONE);
+
+        LiveSnapshot live = refresher.refresh(desired, StateSnapshot.empty(), Set.of());
+
+        assertThat(live.poolId("other")).isNotNull();
+        assertThat(cognito.findPoolIdByName("new-users")).contains(live.poolId("other"));
+        assertThat(live.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void refresh_aPoolThatCannotBeReadIsAnError_neverAllClientsDeleted() {
+        LiveClient web = cognito.put(pool, web("web"));
+        cognito.failOn(Op.LIST, GatewayError.ACCESS_DENIED, "not allowed");
+        cognito.failOn(Op.DESCRIBE, GatewayError.ACCESS_DENIED, "not allowed");
+        DesiredState desired = stack(poolById("main", pool, client("main", "web", web("web"))));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(desired, stateWith(web), Set.of());
+        Plan plan = Planner.plan(desired, stateWith(web), live, new PlanOptions(Set.of(), Instant.EPOCH, "t"));
+
+        assertThat(live.known(WEB)).isFalse();
+        assertThat(live.diagnostics()).extracting(Diagnostic::rule).containsOnly("refresh.read-failed").hasSize(3);
+        assertThat(live.diagnostics().get(0).message()).contains("ACCESS_DENIED").contains("not allowed");
+        assertThat(plan.errored()).isTrue();
+        assertThat(plan.actions()).isEmpty();
+        assertThat(plan.drift()).isEmpty();
+    }
+
+    @Test
+    void refresh_runsLiveChecks_forIdentityProvidersAndCustomScopes() {
+        cognito.addIdentityProvider(pool, "Google").addScope(pool, "api/read");
+        AppClientSettings s = web("web").toBuilder().supportedIdentityProviders(List.of("COGNITO", "Google", "Okta"))
+                .allowedOAuthScopes(List.of("openid", "api/read", "api/write")).build();
+
+        LiveSnapshot live = new Refresher(cognito).refresh(stack(poolById("main", pool, client("main", "web", s))),
+                StateSnapshot.empty(), Set.of());
+
+        assertThat(live.diagnostics()).extracting(d -> d.rule() + ": " + d.message()).containsExactlyInAnyOrder(
+                "live.identity-provider-exists: identity provider \"Okta\" does not exist in pool " + pool,
+                "live.scope-exists: custom scope \"api/write\" is not defined by any resource server of pool " + pool);
+    }
+
+    @Test
+    void refresh_skipsLiveChecksWhenOnlyCognitoAndStandardScopesAreUsed() {
+        new Refresher(cognito).refresh(stack(poolById("main", pool, client("main", "web", web("web")))),
+                StateSnapshot.empty(), Set.of());
+
+        assertThat(cognito.calls()).noneMatch(c -> c.startsWith("IDENTITY_PROVIDERS") || c.startsWith("SCOPES"));
+    }
+
+    @Test
+    void refresh_describesSameNamedUnmanagedClients_forPendingCreates() {
+        LiveClient orphan = cognito.put(pool, web("web"));
+        cognito.put(pool, web("other"));
+        StateSnapshot state = StateSnapshot.empty().withPending(new PendingCreate(WEB, pool, "web", Instant.EPOCH));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(stack(poolById("main", pool)), state, Set.of());
+
+        assertThat(live.candidates()).containsOnlyKeys(orphan.clientId());
+    }
+
+    @Test
+    void refresh_withTargets_readsOnlyTargetedClients() {
+        LiveClient web = cognito.put(pool, web("web"));
+
+        new Refresher(cognito).refresh(stack(poolById("main", pool)), stateWith(web), Set.of(WEB));
+
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("DESCRIBE")).containsExactly("DESCRIBE " + pool + "/" + web.clientId());
+    }
+
+    @Test
+    void fromState_readsNoClient_andSaysSo() {
+        LiveClient web = cognito.put(pool, web("web"));
+        int before = cognito.calls().size();
+
+        LiveSnapshot live = new Refresher(cognito).fromState(stack(poolById("main", pool)), stateWith(web));
+
+        assertThat(live.refreshed()).isFalse();
+        assertThat(live.client(WEB).orElseThrow().settings()).isEqualTo(web.settings());
+        assertThat(cognito.calls()).hasSize(before);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.cogform.core.testing;
+
+import dev.cogform.core.state.LockInfo;
+import dev.cogform.core.state.StaleStateException;
+import dev.cogform.core.state.StateException;
+import dev.cogform.core.state.StateLock;
+import dev.cogform.core.state.StateLockedException;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.core.state.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A state store in memory with the real contract: writes are a strict compare-and-set on lineage and
+ * serial, the lock is exclusive and waits up to its timeout. {@link #history()} keeps every written
+ * snapshot; {@link #failWritesAfter} makes later writes fail, as if the process died.
+ */
+public final class InMemoryStateStore implements StateStore {
+
+    private final Semaphore lock = new Semaphore(1);
+    private final List<StateSnapshot> history = new ArrayList<>();
+    private final CallLog log;
+    private StateSnapshot current;
+    private LockInfo holder;
+    private int writesLeft = Integer.MAX_VALUE;
+
+    public InMemoryStateStore(CallLog log) {
+        this.log = log;
+    }
+
+    public InMemoryStateStore() {
+        this(new CallLog());
+    }
+
+    /** A store that already holds {@code snapshot} as saved. */
+    public static InMemoryStateStore holding(StateSnapshot snapshot) {
+        InMemoryStateStore store = new InMemoryStateStore();
+        store.current = snapshot;
+        return store;
+    }
+
+    @Override
+    public synchronized StateSnapshot read() {
+        return current != null ? current : StateSnapshot.empty();
+    }
+
+    @Override
+    public synchronized StateSnapshot write(StateSnapshot next) {
+        if (writesLeft-- <= 0) {
+            throw new StateException("simulated crash: the state write did not happen");
+        }
+        if (current == null ? next.serial() != 0
+                : !current.lineage().equals(next.lineage()) || current.serial() != next.serial()) {
+            throw new StaleStateException("state moved on: stored " + (current == null ? "nothing"
+                    : current.lineage() + "#" + current.serial()) + ", write based on " + next.lineage() + "#"
+                    + next.serial());
+        }
+        current = new StateSnapshot(next.lineage(), next.serial() + 1, next.clients(), next.pending());
+        history.add(current);
+        log.add("state write #" + current.serial() + " clients=" + current.clients().keySet() + " pending="
+                + current.pending().stream().map(p -> p.address().toString()).toList());
+        return current;
+    }
+
+    @Override
+    public StateLock lock(String operation, Duration timeout) {
+        try {
+            if (!lock.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LockInfo who;
+                synchronized (this) {
+                    who = holder;
+                }
+                throw new StateLockedException("the state is locked by " + who.who() + " for " + who.operation(), who);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateException("interrupted while waiting for the lock", e);
+        }
+        LockInfo info = new LockInfo(UUID.randomUUID().toString(), operation, "test", ProcessHandle.current().pid(),
+                Instant.now(), "test", null);
+        synchronized (this) {
+            holder = info;
+        }
+        return new StateLock() {
+            private boolean released;
+
+            @Override
+            public LockInfo info() {
+                return info;
+            }
+
+            @Override
+            public void close() {
+                synchronized (InMemoryStateStore.this) {
+                    if (released) {
+                        return;
+                    }
+                    released = true;
+                    holder = null;
+                }
+                lock.release();
+            }
+        };
+    }
+
+    /** Whether the lock is free now. */
+    public synchronized boolean unlocked() {
+        return holder == null;
+    }
+
+    @Override
+    public String location() {
+        return "memory";
+    }
+
+    /** Lets {@code n} more writes succeed, then fails every write. */
+    public synchronized InMemoryStateStore failWritesAfter(int n) {
+        writesLeft = n;
+        return this;
+    }
+
+    public synchronized List<StateSnapshot> history() {
+        return List.copyOf(history);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cogform.core.testing;
+
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.refresh.LiveSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds {@link LiveSnapshot}s by hand for planner and view tests. */
+public final class LiveBuilder {
+
+    private final Map<String, String> poolIds = new HashMap<>();
+    private final Map<String, List<ClientSummary>> listings = new HashMap<>();
+    private final Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
+    private final Map<String, LiveClient> candidates = new HashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private boolean refreshed = true;
+
+    public static LiveBuilder live() {
+        return new LiveBuilder();
+    }
+
+    /** A pool key resolved to {@code id}, listed (empty until clients are added). */
+    public LiveBuilder pool(String key, String id) {
+        poolIds.put(key, id);
+        listings.computeIfAbsent(id, k -> new ArrayList<>());
+        return this;
+    }
+
+    /** A managed client that exists live, also listed in its pool. */
+    public LiveBuilder client(String address, String poolId, String clientId, AppClientSettings settings) {
+        LiveClient c = new LiveClient(poolId, clientId, settings, Instant.parse("2024-01-01T00:00:00Z"), null);
+        managed.put(ClientAddress.parse(address), Optional.of(c));
+        listings.computeIfAbsent(poolId, k -> new ArrayList<>())
+                .add(new ClientSummary(poolId, clientId, settings.clientName()));
+        return this;
+    }
+
+    /** A managed client Cognito says does not exist. */
+    public LiveBuilder missing(String address) {
+        managed.put(ClientAddress.parse(address), Optional.empty());
+        return this;
+    }
+
+    /** A client nobody manages, listed in its pool; described when {@code created} is given or dateless. */
+    public LiveBuilder unmanaged(String poolId, String clientId, AppClientSettings settings, Instant created,
+                                 boolean described) {
+        listings.computeIfAbsent(poolId, k -> new ArrayList<>())
+                .add(new ClientSummary(poolId, clientId, settings.clientName()));
+        if (described) {
+            candidates.put(clientId, new LiveClient(poolId, clientId, settings, created, created));
+        }
+        return this;
+    }
+
+    public LiveBuilder diagnostic(Diagnostic d) {
+        diagnostics.add(d);
+        return this;
+    }
+
+    public LiveBuilder fromState() {
+        refreshed = false;
+        return this;
+    }
+
+    public LiveSnapshot build() {
+        return new LiveSnapshot(refreshed, poolIds, listings, managed, candidates, diagnostics);
+    }
+}
