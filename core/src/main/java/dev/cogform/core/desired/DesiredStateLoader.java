@@ -61,7 +61,7 @@ public final class DesiredStateLoader {
             return failed(found);
         }
         StackReader.Stack stack = new StackReader(FILE_NAME, found::add).read(root, stackDir, variables);
-        found.addAll(Rulebook.check(stack.pools()));
+        found.addAll(Rulebook.check(stack.readable()));
         Diagnostics diagnostics = new Diagnostics().addAll(found);
         if (diagnostics.hasErrors()) {
             return new LoadResult(null, diagnostics.sorted());

@@ -40,11 +40,20 @@ final class NodeReader {
     private final String file;
     private final Consumer<Diagnostic> sink;
     private final Interpolation interpolation;
+    private int errors;
 
     NodeReader(String file, Consumer<Diagnostic> sink, Interpolation interpolation) {
         this.file = file;
-        this.sink = sink;
+        this.sink = d -> {
+            errors += d.isError() ? 1 : 0;
+            sink.accept(d);
+        };
         this.interpolation = interpolation;
+    }
+
+    /** How many errors this reader has reported so far. */
+    int errors() {
+        return errors;
     }
 
     String file() {
@@ -110,13 +119,8 @@ final class NodeReader {
 
     private void unknownKey(Node keyNode, String path, String key, Collection<String> allowed) {
         String where = path.isEmpty() ? "at the top level" : "in " + path;
-        String hint;
-        if (key.equals("<<")) {
-            hint = "YAML merge keys are not supported; put shared client settings under the pool's defaults:";
-        } else {
-            String near = Suggestions.closest(key, allowed);
-            hint = near != null ? "did you mean `" + near + "`?" : "valid keys here: " + String.join(", ", allowed);
-        }
+        String near = Suggestions.closest(key, allowed);
+        String hint = near != null ? "did you mean `" + near + "`?" : "valid keys here: " + String.join(", ", allowed);
         report(LoadRules.UNKNOWN_KEY, keyNode, join(path, key), "unknown key `" + key + "` " + where, hint);
     }
 

@@ -33,9 +33,20 @@ final class StackReader {
     /** UserPoolNameType of the full model (not in the app-client subset): 1–128 of these characters. */
     private static final Pattern POOL_NAME = Pattern.compile("[\\w\\s+=,.@-]{1,128}");
 
-    /** The records read; null members where a block could not be read. */
-    record Stack(ProviderConfig provider, StateConfig state, List<DesiredPool> pools) {
+    /**
+     * The records read; null members where a block could not be read. {@code unreadable} are the clients
+     * whose YAML had errors: rules do not check them, as their settings are partly Cognito's defaults.
+     */
+    record Stack(ProviderConfig provider, StateConfig state, List<DesiredPool> pools, Set<ClientAddress> unreadable) {
+
+        /** The pools with only the clients read without errors, for the rules. */
+        List<DesiredPool> readable() {
+            return pools.stream().map(p -> new DesiredPool(p.key(), p.id(), p.name(),
+                    p.clients().stream().filter(c -> !unreadable.contains(c.address())).toList(), p.at())).toList();
+        }
     }
+
+    private final Set<ClientAddress> unreadable = new java.util.HashSet<>();
 
     private final Consumer<Diagnostic> sink;
     private final NodeReader plain;
@@ -49,7 +60,7 @@ final class StackReader {
     Stack read(Node root, java.nio.file.Path stackDir, Variables variables) {
         Map<String, Entry> top = plain.map(root, "", TOP_KEYS, LoadRules.DUPLICATE_KEY);
         if (top == null) {
-            return new Stack(null, null, List.of());
+            return new Stack(null, null, List.of(), Set.of());
         }
         VariableValues vars = new VariableValues();
         if (top.containsKey("variables")) {
@@ -66,7 +77,7 @@ final class StackReader {
         StateConfig state = state(top.get("state"));
         List<DesiredPool> pools = pools(root, top.get("pools"));
         vars.finish(interpolation.referenced(), sink);
-        return new Stack(provider, state, pools);
+        return new Stack(provider, state, pools, unreadable);
     }
 
     private void version(Node root, Entry e) {
@@ -259,6 +270,7 @@ final class StackReader {
             if (!key(ce, "client")) {
                 continue;
             }
+            int before = reader.errors();
             Map<String, Entry> own = reader.map(ce.value(), ce.path(), ClientReader.acceptedKeys(), LoadRules.DUPLICATE_KEY);
             if (own == null) {
                 continue;
@@ -266,6 +278,9 @@ final class StackReader {
             ClientAddress address = new ClientAddress(e.key(), ce.key());
             Location at = reader.location(ce.keyNode(), ce.path());
             ClientReader.Result r = ClientReader.read(reader, ce.key(), at, own, defaults);
+            if (reader.errors() > before) {
+                unreadable.add(address);
+            }
             clients.add(new DesiredClient(address, r.settings(), r.lifecycle(), at.at(), r.sources()));
         }
         return new DesiredPool(e.key(), id, id == null ? name : null, clients, reader.position(e.keyNode()));
