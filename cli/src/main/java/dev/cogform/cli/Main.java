@@ -2,8 +2,10 @@ package dev.cogform.cli;
 
 import dev.cogform.cli.command.ApplyCommand;
 import dev.cogform.cli.command.PlanCommand;
+import dev.cogform.cli.command.SchemaCommand;
 import dev.cogform.cli.command.SecretCommand;
 import dev.cogform.cli.command.ShowCommand;
+import dev.cogform.cli.command.ValidateCommand;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
@@ -19,8 +21,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, ApplyCommand.class, ShowCommand.class,
-            SecretCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
+            ApplyCommand.class, ShowCommand.class, SecretCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",

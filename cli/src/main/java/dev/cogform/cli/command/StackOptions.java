@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 public final class StackOptions {
 
     @Option(names = "--var", paramLabel = "NAME=VALUE",
-            description = "Set a variable, as ${var.NAME} reads it; repeatable; wins over --var-file and variables:.")
+            description = "Set a variable, as $${var.NAME} reads it; repeatable; wins over --var-file and variables:.")
     private Map<String, String> vars = new LinkedHashMap<>();
 
     @Option(names = "--var-file", paramLabel = "FILE",

@@ -1,12 +1,26 @@
 package dev.cogform.core.desired;
 
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Diagnostics;
+import dev.cogform.core.diag.SourcePosition;
+import dev.cogform.core.rule.LoadRules;
+import dev.cogform.core.rule.Rulebook;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Loads and validates {@code cogform.yaml} of a stack directory. */
 public final class DesiredStateLoader {
 
     /** The file name of a stack's desired state. */
     public static final String FILE_NAME = "cogform.yaml";
+    /** Larger files are refused before they are read (the YAML reader also stops at 3 MB of text). */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
 
     private DesiredStateLoader() {
     }
@@ -16,6 +30,52 @@ public final class DesiredStateLoader {
      * every offline validation rule. Never throws for bad input: problems are diagnostics.
      */
     public static LoadResult load(Path stackDir, Variables variables) {
-        throw new UnsupportedOperationException("DesiredStateLoader.load is not implemented yet");
+        Path file = stackDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return failed(LoadRules.STACK_MISSING.at(new Location("", null),
+                    "no " + FILE_NAME + " in " + stackDir.toAbsolutePath().normalize(),
+                    "run cogform in a stack directory, or pass -C DIR"));
+        }
+        String text;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return failed(LoadRules.YAML_LIMITS.at(new Location("", new SourcePosition(FILE_NAME, 1, 1)),
+                        FILE_NAME + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB", "split the stack"));
+            }
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            return failed(LoadRules.STACK_UNREADABLE.at(new Location("", new SourcePosition(FILE_NAME, 1, 1)),
+                    FILE_NAME + " is not UTF-8 text", "save it as UTF-8"));
+        } catch (IOException e) {
+            return failed(LoadRules.STACK_UNREADABLE.at(new Location("", null),
+                    FILE_NAME + " cannot be read: " + e.getMessage(), "check the file's permissions"));
+        }
+        return load(stackDir, text, variables);
+    }
+
+    /** Loads YAML text as if it were {@code stackDir/cogform.yaml} (tests and tools call this). */
+    public static LoadResult load(Path stackDir, String text, Variables variables) {
+        Set<Diagnostic> found = new LinkedHashSet<>(); // a pool default's mistake is found once per client
+        Node root = SafeYaml.compose(text, FILE_NAME, found::add);
+        if (root == null) {
+            return failed(found);
+        }
+        StackReader.Stack stack = new StackReader(FILE_NAME, found::add).read(root, stackDir, variables);
+        found.addAll(Rulebook.check(stack.readable()));
+        Diagnostics diagnostics = new Diagnostics().addAll(found);
+        if (diagnostics.hasErrors()) {
+            return new LoadResult(null, diagnostics.sorted());
+        }
+        String digest = StackDigest.of(stack.provider(), stack.state(), stack.pools());
+        return new LoadResult(new DesiredState(stackDir, stack.provider(), stack.state(), stack.pools(), digest),
+                diagnostics.sorted());
+    }
+
+    private static LoadResult failed(Diagnostic d) {
+        return failed(List.of(d));
+    }
+
+    private static LoadResult failed(Iterable<Diagnostic> ds) {
+        return new LoadResult(null, new Diagnostics().addAll(ds).sorted());
     }
 }

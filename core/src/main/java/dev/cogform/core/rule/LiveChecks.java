@@ -2,43 +2,66 @@ package dev.cogform.core.rule;
 
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredPool;
+import dev.cogform.core.desired.FieldSources.Element;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.rule.Rule.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Checks that need the live pool: every identity provider and custom scope a client names exists in
- * its pool. PLACEHOLDER written with the planner; the validation helper owns the real one (same
- * signature), which replaces this file on merge.
+ * The rules that need the live pool (reference §4 rules 15 and 19): identity providers and custom
+ * scopes named by a client must exist in the pool. The planner calls {@link #check} at plan time with
+ * what it read from Cognito.
  */
 public final class LiveChecks {
+
+    /** Always present in a pool; ListIdentityProviders does not list it. */
+    public static final String COGNITO = "COGNITO";
+
+    public static final Rule IDP_EXISTS = Rule.error("idp.exists", Stage.LIVE,
+            "Every supported_identity_providers name exists in the pool (The provider X does not exist for User Pool Y).");
+    public static final Rule SCOPE_EXISTS = Rule.error("oauth.scope-exists", Stage.LIVE,
+            "Every custom scope exists on a resource server of the pool (ScopeDoesNotExistException).");
 
     private LiveChecks() {
     }
 
-    /** Error diagnostics for names the pool does not have; empty when all exist. */
+    /**
+     * Checks {@code pool}'s clients against the live pool: {@code identityProviders} are the provider
+     * names of the pool (COGNITO need not be listed), {@code resourceServerScopes} its custom scopes
+     * written {@code identifier/scope}. Returns the findings, sorted; empty when all exist.
+     */
     public static List<Diagnostic> check(DesiredPool pool, Set<String> identityProviders,
                                          Set<String> resourceServerScopes) {
         List<Diagnostic> out = new ArrayList<>();
-        for (DesiredClient client : pool.clients()) {
-            String base = "pools." + pool.key() + ".clients." + client.address().client();
-            for (String idp : client.settings().supportedIdentityProviders()) {
-                if (!identityProviders.contains(idp)) {
-                    out.add(Diagnostic.error("live.identity-provider-exists", base + ".supported_identity_providers",
-                            "identity provider \"" + idp + "\" does not exist in pool " + pool.reference(),
-                            "create it in the pool first, or use one of " + identityProviders, client.at()));
+        for (DesiredClient c : pool.clients()) {
+            for (Element e : c.sources().elements("supported_identity_providers",
+                    c.settings().supportedIdentityProviders())) {
+                if (!COGNITO.equals(e.value()) && !identityProviders.contains(e.value())) {
+                    String near = Suggestions.closest(e.value(), union(identityProviders, COGNITO));
+                    out.add(IDP_EXISTS.at(e.location(), "identity provider '" + e.value() + "' does not exist in pool "
+                                    + pool.reference(),
+                            near != null ? "did you mean `" + near + "`?"
+                                    : "create the provider in the pool first, or remove it from the client"));
                 }
             }
-            for (String scope : client.settings().allowedOAuthScopes()) {
-                if (scope.contains("/") && !resourceServerScopes.contains(scope)) {
-                    out.add(Diagnostic.error("live.scope-exists", base + ".allowed_oauth_scopes",
-                            "custom scope \"" + scope + "\" is not defined by any resource server of pool "
-                                    + pool.reference(),
-                            "add the scope to a resource server of the pool, or fix its spelling", client.at()));
+            for (Element e : c.sources().elements("allowed_oauth_scopes", c.settings().allowedOAuthScopes())) {
+                if (!OAuthRules.STANDARD_SCOPES.contains(e.value()) && !resourceServerScopes.contains(e.value())) {
+                    String near = Suggestions.closest(e.value(), resourceServerScopes);
+                    out.add(SCOPE_EXISTS.at(e.location(), "scope '" + e.value() + "' is not defined by any resource"
+                                    + " server of pool " + pool.reference(),
+                            near != null ? "did you mean `" + near + "`?"
+                                    : "add the scope to a resource server of the pool, or remove it"));
                 }
             }
         }
-        return out;
+        return out.stream().sorted(Diagnostic.ORDER).toList();
+    }
+
+    private static Set<String> union(Set<String> names, String extra) {
+        Set<String> all = new java.util.HashSet<>(names);
+        all.add(extra);
+        return all;
     }
 }

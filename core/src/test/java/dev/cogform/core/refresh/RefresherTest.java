@@ -123,8 +123,8 @@ class RefresherTest {
                 StateSnapshot.empty(), Set.of());
 
         assertThat(live.diagnostics()).extracting(d -> d.rule() + ": " + d.message()).containsExactlyInAnyOrder(
-                "live.identity-provider-exists: identity provider \"Okta\" does not exist in pool " + pool,
-                "live.scope-exists: custom scope \"api/write\" is not defined by any resource server of pool " + pool);
+                "idp.exists: identity provider 'Okta' does not exist in pool " + pool,
+                "oauth.scope-exists: scope 'api/write' is not defined by any resource server of pool " + pool);
     }
 
     @Test

@@ -1,0 +1,299 @@
+package dev.cogform.core.desired;
+
+import dev.cogform.core.desired.NodeReader.Entry;
+import dev.cogform.core.desired.NodeReader.Item;
+import dev.cogform.core.model.Analytics;
+import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.RefreshTokenRotation;
+import dev.cogform.core.rule.LoadRules;
+import dev.cogform.core.rule.Suggestions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads one client from its YAML map with the pool's {@code defaults:} merged underneath: a key the
+ * client gives (even as null, meaning Cognito's default) wins; the maps {@code token_validity},
+ * {@code analytics}, {@code refresh_token_rotation} and {@code lifecycle} merge key by key.
+ */
+final class ClientReader {
+
+    static final String LIFECYCLE = "lifecycle";
+    static final String CLIENT_SECRET = "client_secret";
+    /** The keys of a client map: the top segment of every {@link AppClientField} key, then lifecycle. */
+    static final List<String> CLIENT_KEYS;
+    static final List<String> TOKEN_KEYS = List.of("access", "id", "refresh");
+    static final List<String> ANALYTICS_KEYS = List.of("application_id", "application_arn", "role_arn",
+            "external_id", "user_data_shared");
+    static final List<String> ROTATION_KEYS = List.of("feature", "retry_grace_period");
+    static final List<String> LIFECYCLE_KEYS = List.of("prevent_destroy", "ignore_changes");
+    private static final Map<String, List<String>> NESTED = Map.of("token_validity", TOKEN_KEYS,
+            "analytics", ANALYTICS_KEYS, "refresh_token_rotation", ROTATION_KEYS, LIFECYCLE, LIFECYCLE_KEYS);
+
+    static {
+        Set<String> keys = new LinkedHashSet<>();
+        for (AppClientField f : AppClientField.values()) {
+            keys.add(f.key().split("\\.")[0]);
+        }
+        keys.add(LIFECYCLE);
+        CLIENT_KEYS = List.copyOf(keys);
+    }
+
+    /** What a client map produced. */
+    record Result(AppClientSettings settings, Lifecycle lifecycle, FieldSources sources) {
+    }
+
+    private final NodeReader reader;
+    /** The client's map first, then the pool defaults' map. */
+    private final List<Map<String, Entry>> layers;
+    private final Map<Entry, Map<String, Entry>> nested = new IdentityHashMap<>();
+    private final Map<String, Location> fields = new HashMap<>();
+    private final Map<String, List<FieldSources.Element>> elements = new HashMap<>();
+
+    private ClientReader(NodeReader reader, List<Map<String, Entry>> layers) {
+        this.reader = reader;
+        this.layers = layers;
+    }
+
+    /** The keys a client (or a pool's defaults) map accepts, including client_secret to explain its absence. */
+    static List<String> acceptedKeys() {
+        List<String> keys = new ArrayList<>(CLIENT_KEYS);
+        keys.add(CLIENT_SECRET);
+        return keys;
+    }
+
+    /** Reads the entries of one client map (already checked for unknown keys) over {@code defaults}. */
+    static Result read(NodeReader reader, String defaultName, Location client, Map<String, Entry> own,
+                       Map<String, Entry> defaults) {
+        return new ClientReader(reader, List.of(own, defaults)).read(defaultName, client);
+    }
+
+    private Result read(String defaultName, Location client) {
+        for (Map<String, Entry> layer : layers) {
+            Entry secret = layer.get(CLIENT_SECRET);
+            if (secret != null) {
+                reader.report(LoadRules.SECRET_NOT_IN_YAML, secret.keyNode(), secret.path(),
+                        "client_secret cannot be set in cogform.yaml: a secret never lives in YAML",
+                        "remove client_secret and set generate_secret: true; read the secret from Cognito");
+            }
+        }
+        AppClientSettings.Builder b = AppClientSettings.builder(defaultName);
+        String name = string("name");
+        if (name != null) {
+            b.clientName(name);
+        }
+        ifPresent(bool("generate_secret"), b::generateSecret);
+        ifPresent(duration("token_validity", "access"), b::accessTokenValiditySeconds);
+        ifPresent(duration("token_validity", "id"), b::idTokenValiditySeconds);
+        ifPresent(duration("token_validity", "refresh"), b::refreshTokenValiditySeconds);
+        ifPresent(duration("auth_session_validity", null), b::authSessionValiditySeconds);
+        ifPresent(list("explicit_auth_flows"), b::explicitAuthFlows);
+        ifPresent(list("read_attributes"), b::readAttributes);
+        ifPresent(list("write_attributes"), b::writeAttributes);
+        ifPresent(list("supported_identity_providers"), b::supportedIdentityProviders);
+        ifPresent(list("callback_urls"), b::callbackUrls);
+        ifPresent(list("logout_urls"), b::logoutUrls);
+        ifPresent(string("default_redirect_uri"), b::defaultRedirectUri);
+        ifPresent(list("allowed_oauth_flows"), b::allowedOAuthFlows);
+        ifPresent(list("allowed_oauth_scopes"), b::allowedOAuthScopes);
+        ifPresent(bool("allowed_oauth_flows_user_pool_client"), b::allowedOAuthFlowsUserPoolClient);
+        b.analytics(analytics());
+        ifPresent(string("prevent_user_existence_errors"), b::preventUserExistenceErrors);
+        ifPresent(bool("enable_token_revocation"), b::enableTokenRevocation);
+        ifPresent(bool("enable_propagate_additional_user_context_data"), b::enablePropagateAdditionalUserContextData);
+        b.refreshTokenRotation(rotation());
+        Lifecycle lifecycle = lifecycle();
+        return new Result(b.build(), lifecycle, new FieldSources(client, fields, elements));
+    }
+
+    private static <T> void ifPresent(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+
+    /** The entry for {@code key} (a top-level client key) from the first layer that has it. */
+    private Entry find(String key) {
+        for (Map<String, Entry> layer : layers) {
+            Entry e = layer.get(key);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The entry for {@code key.sub}, merging the nested maps of the layers; null when no layer gives it. */
+    private Entry find(String key, String sub) {
+        if (sub == null) {
+            return find(key);
+        }
+        for (Map<String, Entry> layer : layers) {
+            Entry e = layer.get(key);
+            if (e == null) {
+                continue;
+            }
+            if (e.value() == null) {
+                return null; // an explicit null masks the defaults: Cognito's default
+            }
+            Map<String, Entry> inner = nested(e);
+            if (inner == null) {
+                return null;
+            }
+            Entry s = inner.get(sub);
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Entry> nested(Entry e) {
+        if (!nested.containsKey(e)) {
+            nested.put(e, reader.map(e.value(), e.path(), NESTED.get(e.key()), LoadRules.DUPLICATE_KEY));
+        }
+        return nested.get(e);
+    }
+
+    /** Whether any layer gives the map {@code key} a (non-null) value; records its location. */
+    private boolean block(String key) {
+        Entry e = find(key);
+        if (e == null || e.value() == null || nested(e) == null) {
+            return false;
+        }
+        fields.put(key, reader.location(e.value(), e.path()));
+        return true;
+    }
+
+    private String field(String key, String sub) {
+        return sub == null ? key : key + "." + sub;
+    }
+
+    private void located(String field, Entry e) {
+        if (e != null && e.value() != null) {
+            fields.put(field, reader.location(e.value(), e.path()));
+        }
+    }
+
+    private String string(String key) {
+        return string(key, null);
+    }
+
+    private String string(String key, String sub) {
+        Entry e = find(key, sub);
+        located(field(key, sub), e);
+        return e == null ? null : reader.string(e.value(), e.path());
+    }
+
+    private Boolean bool(String key) {
+        return bool(key, null);
+    }
+
+    private Boolean bool(String key, String sub) {
+        Entry e = find(key, sub);
+        located(field(key, sub), e);
+        return e == null ? null : reader.bool(e.value(), e.path());
+    }
+
+    private Long duration(String key, String sub) {
+        Entry e = find(key, sub);
+        located(field(key, sub), e);
+        return e == null ? null : reader.duration(e.value(), e.path());
+    }
+
+    private List<String> list(String key) {
+        Entry e = find(key);
+        located(key, e);
+        if (e == null) {
+            return null;
+        }
+        List<Item> items = reader.strings(e.value(), e.path());
+        if (items == null) {
+            return null;
+        }
+        elements.put(key, items.stream()
+                .map(i -> new FieldSources.Element(i.value(), reader.location(i.node(), i.path()))).toList());
+        return items.stream().map(Item::value).toList();
+    }
+
+    private Analytics analytics() {
+        if (!block("analytics")) {
+            return null;
+        }
+        Boolean shared = bool("analytics", "user_data_shared");
+        return new Analytics(string("analytics", "application_id"), string("analytics", "application_arn"),
+                string("analytics", "role_arn"), string("analytics", "external_id"), shared != null && shared);
+    }
+
+    private RefreshTokenRotation rotation() {
+        if (!block("refresh_token_rotation")) {
+            return null;
+        }
+        String feature = string("refresh_token_rotation", "feature");
+        Entry graceEntry = find("refresh_token_rotation", "retry_grace_period");
+        Long grace = duration("refresh_token_rotation", "retry_grace_period");
+        if (feature == null) {
+            Entry block = find("refresh_token_rotation");
+            if (find("refresh_token_rotation", "feature") == null) {
+                reader.report(LoadRules.ROTATION_FEATURE_REQUIRED, block.value(), block.path(),
+                        "refresh_token_rotation has no feature", "add feature: ENABLED or feature: DISABLED");
+            }
+            return null;
+        }
+        if (RefreshTokenRotation.DISABLED.equals(feature) && grace != null && grace != 0) {
+            reader.report(LoadRules.ROTATION_GRACE_IGNORED, graceEntry.value(), graceEntry.path(),
+                    "retry_grace_period has no effect while rotation is DISABLED",
+                    "remove retry_grace_period, or set feature: ENABLED");
+        }
+        long seconds = grace == null ? 0 : grace;
+        return new RefreshTokenRotation(feature, (int) Math.min(seconds, Integer.MAX_VALUE));
+    }
+
+    private Lifecycle lifecycle() {
+        Boolean preventDestroy = bool(LIFECYCLE, "prevent_destroy");
+        Entry e = find(LIFECYCLE, "ignore_changes");
+        Set<AppClientField> ignored = EnumSet.noneOf(AppClientField.class);
+        if (e != null) {
+            List<Item> items = reader.strings(e.value(), e.path());
+            for (Item item : items == null ? List.<Item>of() : items) {
+                Set<AppClientField> named = ignorable(item.value());
+                if (named.isEmpty()) {
+                    List<String> keys = new ArrayList<>(Arrays.stream(AppClientField.values()).map(AppClientField::key).toList());
+                    keys.add("token_validity");
+                    String near = Suggestions.closest(item.value(), keys);
+                    reader.report(LoadRules.IGNORE_CHANGES, item.node(), item.path(),
+                            "`" + item.value() + "` is not a client field",
+                            near != null ? "did you mean `" + near + "`?" : "one of: " + String.join(", ", keys));
+                }
+                ignored.addAll(named);
+            }
+        }
+        if (preventDestroy == null && ignored.isEmpty()) {
+            return Lifecycle.DEFAULT;
+        }
+        return new Lifecycle(preventDestroy != null && preventDestroy, ignored);
+    }
+
+    /** The fields an ignore_changes key names: one field, or all three token validities for token_validity. */
+    static Set<AppClientField> ignorable(String key) {
+        if (key.equals("token_validity")) {
+            return EnumSet.of(AppClientField.ACCESS_TOKEN_VALIDITY, AppClientField.ID_TOKEN_VALIDITY,
+                    AppClientField.REFRESH_TOKEN_VALIDITY);
+        }
+        return AppClientField.byKey(key).map(EnumSet::of).orElseGet(() -> EnumSet.noneOf(AppClientField.class));
+    }
+
+    /** Nested key lists by block, for the schema test and the docs. */
+    static Map<String, List<String>> nestedKeys() {
+        return new LinkedHashMap<>(NESTED);
+    }
+}

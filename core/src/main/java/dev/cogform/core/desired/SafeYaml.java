@@ -1,0 +1,128 @@
+package dev.cogform.core.desired;
+
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.SourcePosition;
+import dev.cogform.core.rule.LoadRules;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Composes YAML text into a node tree, safely: no object construction at all (so no custom types), at
+ * most {@value #MAX_ALIASES} aliases of lists or maps and {@value #MAX_CODE_POINTS} code points, so an
+ * alias bomb fails at once instead of expanding. Nodes keep their marks (line and column).
+ */
+final class SafeYaml {
+
+    static final int MAX_ALIASES = 50;
+    static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
+
+    private SafeYaml() {
+    }
+
+    /** The document's root node, or null (with a diagnostic) when the text is not one plain YAML document. */
+    static Node compose(String text, String file, Consumer<Diagnostic> sink) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setSchema(new CoreSchema())
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .setUseMarks(true)
+                .build();
+        Node root;
+        try {
+            Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            if (!documents.hasNext()) {
+                sink.accept(LoadRules.REQUIRED.at(new Location("", new SourcePosition(file, 1, 1)),
+                        file + " is empty", "start with version: 1 and a pools: map"));
+                return null;
+            }
+            root = documents.next();
+            if (documents.hasNext()) {
+                Node second = documents.next();
+                sink.accept(LoadRules.YAML_SYNTAX.at(new Location("", position(file, second.getStartMark().orElse(null))),
+                        file + " holds more than one YAML document", "remove the --- separator and what follows"));
+                return null;
+            }
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            boolean limits = e.getMessage() != null && e.getMessage().contains("aliases");
+            sink.accept((limits ? LoadRules.YAML_LIMITS : LoadRules.YAML_SYNTAX).at(
+                    new Location("", position(file, mark)), problem(e), limits ? aliasHint() : "fix the YAML syntax here"));
+            return null;
+        } catch (YamlEngineException e) {
+            boolean limits = e.getMessage() != null && (e.getMessage().contains("aliases")
+                    || e.getMessage().contains("limit"));
+            sink.accept((limits ? LoadRules.YAML_LIMITS : LoadRules.YAML_SYNTAX).at(
+                    new Location("", new SourcePosition(file, 1, 1)), oneLine(e.getMessage()),
+                    limits ? aliasHint() : "fix the YAML syntax"));
+            return null;
+        }
+        checkTags(root, file, sink);
+        return root;
+    }
+
+    static SourcePosition position(String file, Mark mark) {
+        return mark == null ? new SourcePosition(file, 1, 1)
+                : new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** Reports every node with a tag other than the plain YAML types, visiting each node once. */
+    private static void checkTags(Node root, String file, Consumer<Diagnostic> sink) {
+        Map<Node, Boolean> seen = new IdentityHashMap<>();
+        java.util.ArrayDeque<Map.Entry<Node, String>> todo = new java.util.ArrayDeque<>();
+        todo.push(Map.entry(root, ""));
+        while (!todo.isEmpty()) {
+            Node n = todo.peek().getKey();
+            String path = todo.pop().getValue();
+            if (seen.put(n, Boolean.TRUE) != null) {
+                continue;
+            }
+            if (!PLAIN_TAGS.contains(n.getTag())) {
+                sink.accept(LoadRules.YAML_TAG.at(new Location(path, position(file, n.getStartMark().orElse(null))),
+                        "tag " + n.getTag() + " is not allowed", "remove the tag; write a plain value"));
+            }
+            if (n instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
+                    todo.push(Map.entry(t.getKeyNode(), path));
+                    todo.push(Map.entry(t.getValueNode(), NodeReader.join(path, key)));
+                }
+            } else if (n instanceof SequenceNode s) {
+                for (int i = 0; i < s.getValue().size(); i++) {
+                    todo.push(Map.entry(s.getValue().get(i), path + "[" + i + "]"));
+                }
+            }
+        }
+    }
+
+    private static String problem(MarkedYamlEngineException e) {
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        String context = e.getContext();
+        return oneLine(context != null && !context.isBlank() ? context + ": " + problem : problem);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "invalid YAML" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String aliasHint() {
+        return "cogform.yaml allows at most " + MAX_ALIASES + " aliases of lists or maps; use pool defaults: instead";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cogform.core.rule;
+
+import dev.cogform.core.desired.Location;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Severity;
+
+/**
+ * One named rule: a stable {@code id} users can search for, how bad a finding is, when it is checked
+ * and a one-line summary for the docs. {@code source} is the reference that motivates it.
+ */
+public record Rule(String id, Severity severity, Stage stage, String summary) {
+
+    /** When a rule is checked. */
+    public enum Stage {
+        /** While reading the YAML: syntax, keys, types, variables, the stack's own blocks. */
+        LOAD,
+        /** On each loaded client, offline. */
+        CLIENT,
+        /** On each loaded pool, offline (rules across its clients). */
+        POOL,
+        /** At plan time, against the live pool ({@link LiveChecks}). */
+        LIVE,
+        /** Not a diagnostic: the planner acts on it (for example, a replacement). */
+        PLANNER
+    }
+
+    static Rule error(String id, Stage stage, String summary) {
+        return new Rule(id, Severity.ERROR, stage, summary);
+    }
+
+    static Rule warning(String id, Stage stage, String summary) {
+        return new Rule(id, Severity.WARNING, stage, summary);
+    }
+
+    /** A finding of this rule at {@code where}. */
+    public Diagnostic at(Location where, String message, String hint) {
+        return new Diagnostic(severity, id, where.path(), message, hint, where.at());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cogform.core.rule;
+
+import dev.cogform.core.desired.DesiredClient;
+import dev.cogform.core.desired.FieldSources.Element;
+import dev.cogform.core.desired.Location;
+import dev.cogform.core.rule.Rule.Stage;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Callback, sign-out and default redirect URLs (reference §4 rules 16 and 18). */
+final class UrlRules {
+
+    static final int MAX_URLS = 100;
+    /** Hosts Cognito lets use plain http (the 2026 Create doc adds the two IP loopbacks to localhost). */
+    static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    static final Rule FORMAT = Rule.error("url.format", Stage.CLIENT,
+            "A URL is 1 to 1024 characters with no whitespace.");
+    static final Rule ABSOLUTE = Rule.error("url.absolute", Stage.CLIENT,
+            "A URL is absolute: a scheme such as https:// or a custom app scheme such as myapp://.");
+    static final Rule FRAGMENT = Rule.error("url.fragment", Stage.CLIENT,
+            "A callback URL has no #fragment.");
+    static final Rule LIMIT = Rule.error("url.limit", Stage.CLIENT,
+            "At most 100 callback URLs and 100 logout URLs per client.");
+    static final Rule HTTPS_CALLBACK = Rule.error("oauth.https-callback", Stage.CLIENT,
+            "Callback URLs use https, except http://localhost, http://127.0.0.1 and http://[::1].");
+    static final Rule HTTPS_LOGOUT = Rule.warning("oauth.https-logout", Stage.CLIENT,
+            "Sign-out URLs should use https, except on loopback hosts (unverified service-side).");
+
+    private UrlRules() {
+    }
+
+    static List<ClientRule> rules() {
+        return List.of(
+                ClientRule.of(FORMAT, (c, f) -> urls(c, true).forEach(u -> {
+                    if (!CognitoModel.shape("RedirectUrlType").accepts(u.value())) {
+                        f.at(u.location(), u.value().isEmpty() ? "a URL is empty"
+                                        : "URL '" + u.value() + "' is not 1 to 1024 characters without whitespace",
+                                "remove the whitespace or the empty entry");
+                    }
+                })),
+                ClientRule.of(ABSOLUTE, (c, f) -> urls(c, true).forEach(u -> {
+                    URI uri = parse(u.value());
+                    boolean wellFormed = CognitoModel.shape("RedirectUrlType").accepts(u.value());
+                    if (wellFormed && (uri == null || uri.getScheme() == null)) {
+                        f.at(u.location(), "'" + u.value() + "' is not an absolute URL",
+                                "write the full URL with its scheme, e.g. https://app.example.com/callback");
+                    }
+                })),
+                ClientRule.of(FRAGMENT, (c, f) -> callbacks(c).forEach(u -> {
+                    URI uri = parse(u.value());
+                    if (uri != null && uri.getRawFragment() != null) {
+                        f.at(u.location(), "callback URL '" + u.value() + "' has a #fragment",
+                                "remove the part from # on");
+                    }
+                })),
+                ClientRule.of(LIMIT, (c, f) -> {
+                    limit(c, f, "callback_urls", c.settings().callbackUrls().size());
+                    limit(c, f, "logout_urls", c.settings().logoutUrls().size());
+                }),
+                ClientRule.of(HTTPS_CALLBACK, (c, f) -> callbacks(c).forEach(u -> {
+                    if (plainHttpOffLoopback(u.value())) {
+                        f.at(u.location(), u.value() + " cannot use the HTTP protocol",
+                                "use https://, or http://localhost for local development");
+                    }
+                })),
+                ClientRule.of(HTTPS_LOGOUT, (c, f) ->
+                        c.sources().elements("logout_urls", c.settings().logoutUrls()).forEach(u -> {
+                            if (plainHttpOffLoopback(u.value())) {
+                                f.at(u.location(), "sign-out URL " + u.value() + " uses plain http",
+                                        "use https://, or http://localhost for local development");
+                            }
+                        })));
+    }
+
+    private static List<Element> callbacks(DesiredClient c) {
+        return c.sources().elements("callback_urls", c.settings().callbackUrls());
+    }
+
+    private static List<Element> urls(DesiredClient c, boolean withDefault) {
+        List<Element> all = new ArrayList<>(callbacks(c));
+        all.addAll(c.sources().elements("logout_urls", c.settings().logoutUrls()));
+        String redirect = c.settings().defaultRedirectUri();
+        if (withDefault && redirect != null) {
+            all.add(new Element(redirect, c.sources().locate("default_redirect_uri")));
+        }
+        return all;
+    }
+
+    private static void limit(DesiredClient c, ClientRule.Findings f, String field, int n) {
+        if (n > MAX_URLS) {
+            Location at = c.sources().locate(field);
+            f.at(at, field + " has " + n + " URLs; Cognito allows at most " + MAX_URLS,
+                    "remove URLs, or split them across clients");
+        }
+    }
+
+    private static boolean plainHttpOffLoopback(String url) {
+        URI uri = parse(url);
+        if (uri == null || uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
+            return false;
+        }
+        String host = uri.getHost();
+        return host == null || !LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
+    }
+
+    private static URI parse(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.cogform.core.desired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.rule.CognitoModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The schema and the loader must name the same keys and values, so that neither drifts from the other. */
+class StackSchemaTest {
+
+    static JsonNode schema;
+
+    @BeforeAll
+    static void read() throws Exception {
+        schema = new ObjectMapper().readTree(StackSchema.json());
+    }
+
+    private static List<String> names(JsonNode properties) {
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode client() {
+        return schema.path("$defs").path("client").path("properties");
+    }
+
+    @Test
+    void schema_isDraft202012() {
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    }
+
+    @Test
+    void clientProperties_areExactlyTheAppClientFieldKeysAndLifecycle() {
+        List<String> keys = new ArrayList<>();
+        for (String name : names(client())) {
+            JsonNode nested = client().path(name).path("properties");
+            if (name.equals("token_validity")) {
+                names(nested).forEach(sub -> keys.add(name + "." + sub));
+            } else if (!name.equals("lifecycle")) {
+                keys.add(name);
+            }
+        }
+
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(AppClientField.values()).map(AppClientField::key).toList());
+        assertThat(names(client())).containsExactlyInAnyOrderElementsOf(ClientReader.CLIENT_KEYS);
+    }
+
+    @Test
+    void nestedAndTopLevelProperties_matchTheLoader() {
+        for (Map.Entry<String, List<String>> e : ClientReader.nestedKeys().entrySet()) {
+            assertThat(names(client().path(e.getKey()).path("properties"))).as(e.getKey())
+                    .containsExactlyElementsOf(e.getValue());
+        }
+        JsonNode top = schema.path("properties");
+        assertThat(names(top)).containsExactlyElementsOf(StackReader.TOP_KEYS);
+        assertThat(names(top.path("provider").path("properties"))).containsExactlyElementsOf(StackReader.PROVIDER_KEYS);
+        assertThat(names(top.path("provider").path("properties").path("quotas").path("properties")))
+                .containsExactlyElementsOf(StackReader.QUOTA_KEYS);
+        assertThat(names(top.path("state").path("properties"))).containsExactlyElementsOf(StackReader.STATE_KEYS);
+        assertThat(names(schema.path("$defs").path("pool").path("properties"))).containsExactlyElementsOf(StackReader.POOL_KEYS);
+    }
+
+    @Test
+    void enums_areCognitoModelEnums() {
+        assertThat(values(client().path("explicit_auth_flows").path("items").path("enum")))
+                .containsExactlyElementsOf(CognitoModel.enumValues("ExplicitAuthFlowsType"));
+        assertThat(values(client().path("allowed_oauth_flows").path("items").path("enum")))
+                .containsExactlyElementsOf(CognitoModel.enumValues("OAuthFlowType"));
+        assertThat(values(client().path("prevent_user_existence_errors").path("enum")))
+                .containsExactlyElementsOf(CognitoModel.enumValues("PreventUserExistenceErrorTypes"));
+        assertThat(values(client().path("refresh_token_rotation").path("properties").path("feature").path("enum")))
+                .containsExactlyElementsOf(CognitoModel.enumValues("FeatureType"));
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> v = new ArrayList<>();
+        array.forEach(n -> v.add(n.asText()));
+        return v;
+    }
+}
