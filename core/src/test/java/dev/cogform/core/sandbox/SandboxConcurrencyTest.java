@@ -35,8 +35,7 @@ class SandboxConcurrencyTest {
                     .hasMessageStartingWith("Only one request to update user pool client can be processed at a time.");
             assertThatThrownBy(() -> cognito.deleteUserPoolClient(r -> r.userPoolId(pool).clientId(b.clientId())))
                     .isInstanceOf(ConcurrentModificationException.class);
-            cognito.deleteUserPoolClient(r -> r.userPoolId(other).clientId(c.clientId()));
-            assertThat(sandbox.writeInProgress(pool)).as("another pool was written while this one was busy").isTrue();
+            cognito.deleteUserPoolClient(r -> r.userPoolId(other).clientId(c.clientId())); // another pool: no conflict
             assertThat(SandboxClients.create(cognito, pool, "d").clientName()).as("Create waits its turn").isEqualTo("d");
 
             assertThat(slow.get(30, TimeUnit.SECONDS).clientName()).isEqualTo("a2");
