@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +33,7 @@ public final class Sandbox implements AutoCloseable {
     private final PoolApi pools;
     private final PoolWriteGuard guard;
     private final FaultPlan faults;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(HttpServer server, ExecutorService executor, URI endpoint, PoolApi pools, PoolWriteGuard guard,
                     FaultPlan faults) {
@@ -98,11 +100,16 @@ public final class Sandbox implements AutoCloseable {
         return guard.busy(poolId);
     }
 
-    /** Stops listening at once; requests in flight are cut off. The data file is already up to date. */
+    /**
+     * Stops listening at once; requests in flight are cut off. The data file is already up to date.
+     * Closing again does nothing.
+     */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 
     private static ThreadFactory daemonThreads() {
