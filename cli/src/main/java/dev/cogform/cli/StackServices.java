@@ -58,6 +58,11 @@ public interface StackServices {
             }
 
             @Override
+            public PoolResolver poolResolver(DesiredState stack, CognitoGateway gateway) {
+                return gateway instanceof SandboxGateway sandbox ? sandbox.poolResolver() : PoolResolver.lookup(gateway);
+            }
+
+            @Override
             public StateStore stateStore(DesiredState stack) {
                 return Wiring.stateStore(stack);
             }

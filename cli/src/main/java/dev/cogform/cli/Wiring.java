@@ -24,7 +24,7 @@ public final class Wiring {
     public static CognitoGateway gateway(DesiredState stack) {
         ProviderConfig provider = stack.provider();
         if (provider != null && provider.sandbox()) {
-            throw new UnsupportedOperationException("sandbox wiring pending");
+            return SandboxGateway.start(stack);
         }
         return SdkCognitoGateway.create(GatewayConfig.from(provider));
     }

@@ -71,8 +71,18 @@ final class StackSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lock != null) {
-            lock.close();
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } finally {
+            if (gateway instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not close the Cognito connection: " + e.getMessage(), e);
+                }
+            }
         }
     }
 }

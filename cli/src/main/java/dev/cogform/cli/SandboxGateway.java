@@ -1,0 +1,103 @@
+package dev.cogform.cli;
+
+import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.desired.QuotaConfig;
+import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.cognito.SdkCognitoGateway;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.refresh.PoolResolver;
+import dev.cogform.core.sandbox.Sandbox;
+import dev.cogform.core.sandbox.SandboxOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gateway of a stack whose provider is {@code endpoint: sandbox}: an in-process sandbox keeping
+ * its data in the stack's {@code .cogform/sandbox.json}, reached through the same SDK adapter as AWS
+ * (so the sandbox run exercises the real code path), with pools named in the YAML created on first use.
+ */
+final class SandboxGateway implements CognitoGateway, AutoCloseable {
+
+    /** The sandbox's data file, relative to the stack directory. */
+    static final Path DATA_FILE = Path.of(".cogform", "sandbox.json");
+
+    private final Sandbox sandbox;
+    private final SdkCognitoGateway sdk;
+
+    private SandboxGateway(Sandbox sandbox, SdkCognitoGateway sdk) {
+        this.sandbox = sandbox;
+        this.sdk = sdk;
+    }
+
+    static SandboxGateway start(DesiredState stack) {
+        QuotaConfig quotas = stack.provider().quotas() != null ? stack.provider().quotas() : QuotaConfig.COGNITO_DEFAULT;
+        String region = stack.provider().region() != null ? stack.provider().region() : SandboxOptions.DEFAULT_REGION;
+        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
+                .withDataFile(stack.directory().resolve(DATA_FILE))
+                .withRegion(region));
+        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas));
+    }
+
+    /** Resolves pool names by creating missing pools, as a fresh sandbox has none. */
+    PoolResolver poolResolver() {
+        return name -> Optional.of(sandbox.ensurePool(name));
+    }
+
+    @Override
+    public Optional<String> findPoolIdByName(String name) {
+        return sdk.findPoolIdByName(name);
+    }
+
+    @Override
+    public List<ClientSummary> listClients(String poolId) {
+        return sdk.listClients(poolId);
+    }
+
+    @Override
+    public Optional<LiveClient> describe(String poolId, String clientId) {
+        return sdk.describe(poolId, clientId);
+    }
+
+    @Override
+    public LiveClient create(String poolId, AppClientSettings settings) {
+        return sdk.create(poolId, settings);
+    }
+
+    @Override
+    public LiveClient update(String poolId, String clientId, AppClientSettings settings) {
+        return sdk.update(poolId, clientId, settings);
+    }
+
+    @Override
+    public void delete(String poolId, String clientId) {
+        sdk.delete(poolId, clientId);
+    }
+
+    @Override
+    public Set<String> identityProviders(String poolId) {
+        return sdk.identityProviders(poolId);
+    }
+
+    @Override
+    public Set<String> resourceServerScopes(String poolId) {
+        return sdk.resourceServerScopes(poolId);
+    }
+
+    @Override
+    public Optional<String> readSecret(String poolId, String clientId) {
+        return sdk.readSecret(poolId, clientId);
+    }
+
+    @Override
+    public void close() {
+        try {
+            sdk.close();
+        } finally {
+            sandbox.close();
+        }
+    }
+}
