@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,6 +23,9 @@ final class JsonForms {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /** Reads a whole document as a tree; unlike {@code readTree}, it refuses trailing content. */
+    static final ObjectReader TREE = READER.readerFor(JsonNode.class);
 
     /** Compact, keys sorted at every level: the form the checksum is taken over. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()

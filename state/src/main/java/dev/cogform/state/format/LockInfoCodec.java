@@ -35,7 +35,7 @@ public final class LockInfoCodec {
     /** The lock info in {@code bytes}, or empty when they are not a lock-info document (e.g. half written). */
     public static Optional<LockInfo> decode(byte[] bytes) {
         try {
-            JsonNode n = JsonForms.READER.readTree(bytes);
+            JsonNode n = JsonForms.TREE.readValue(bytes);
             if (n == null || !n.isObject() || !n.path("id").isTextual()) {
                 return Optional.empty();
             }

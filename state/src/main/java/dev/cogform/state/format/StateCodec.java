@@ -157,8 +157,9 @@ public final class StateCodec {
         return new DecodedState(bind(doc), version, writtenBy, actual);
     }
 
-    private static String checksumOf(ObjectNode documentWithoutChecksum) {
-        ObjectNode copy = documentWithoutChecksum.deepCopy();
+    /** The checksum of a document: sha256 of the canonical JSON of all its members but {@code checksum}. */
+    public static String checksumOf(ObjectNode document) {
+        ObjectNode copy = document.deepCopy();
         copy.remove("checksum");
         return CHECKSUM_PREFIX + sha256(JsonForms.canonical(copy));
     }
@@ -169,7 +170,7 @@ public final class StateCodec {
         }
         JsonNode node;
         try {
-            node = JsonForms.READER.readTree(bytes);
+            node = JsonForms.TREE.readValue(bytes);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
