@@ -1,5 +1,6 @@
 package dev.cogform.cli;
 
+import dev.cogform.cli.command.StateCommand;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, StateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",
