@@ -45,6 +45,7 @@ public final class StateMigrateCommand implements Callable<Integer> {
     private boolean force;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration, not referenced in it
     public Integer call() {
         StateView view = state.view();
         BlobStateStore source = state.store();

@@ -30,6 +30,7 @@ public final class StateMvCommand implements Callable<Integer> {
     private String destination;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration, not referenced in it
     public Integer call() {
         ClientAddress from = StateCommand.address(source);
         ClientAddress to = StateCommand.address(destination);

@@ -33,6 +33,7 @@ public final class StatePushCommand implements Callable<Integer> {
     private boolean force;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration, not referenced in it
     public Integer call() {
         Path path = state.stackDir().resolve(file);
         StateSnapshot incoming = read(path);

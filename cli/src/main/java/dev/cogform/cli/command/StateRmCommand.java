@@ -27,6 +27,7 @@ public final class StateRmCommand implements Callable<Integer> {
     private List<String> addresses;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration, not referenced in it
     public Integer call() {
         List<ClientAddress> targets = addresses.stream().map(StateCommand::address).distinct().toList();
         StateView view = state.view();

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,8 +199,7 @@ public final class StateCodec {
         if (!clientsNode.isObject()) {
             throw new CorruptStateException("its \"clients\" is missing or not an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = clientsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : clientsNode.properties()) {
             ClientAddress address = address(e.getKey(), "clients");
             JsonNode c = e.getValue();
             String where = "clients." + e.getKey();

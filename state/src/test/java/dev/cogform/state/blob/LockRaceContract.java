@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * Mutual exclusion under real contention between threads, for stores whose lock primitive is atomic
  * (in-memory, local file, s3proxy; not moto, whose conditional writes were only checked sequentially).
  */
+@SuppressWarnings("try") // locks are held for a block, not referenced in it
 public interface LockRaceContract extends StateStoreContract {
 
     int THREADS = 6;

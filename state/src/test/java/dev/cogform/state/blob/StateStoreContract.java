@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What every state store promises, written once and run against each store (in-memory, local file,
  * s3proxy, moto). Implementations give a fresh, empty location per test.
  */
+@SuppressWarnings("try") // locks are held for a block, not referenced in it
 public interface StateStoreContract {
 
     /** A new store object on this test's location; every call gives another handle on the same state. */

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -149,8 +148,7 @@ class StateCodecTest {
             doc.remove("pending");
             ObjectNode clients = (ObjectNode) doc.remove("clients");
             ArrayNode list = doc.putArray("clients");
-            for (Iterator<Map.Entry<String, JsonNode>> it = clients.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : clients.properties()) {
                 ObjectNode c = list.addObject();
                 c.put("address", e.getKey());
                 c.setAll((ObjectNode) e.getValue());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local lock between two JVMs: another process's OS lock, and its end when that process dies. */
+@SuppressWarnings("try") // locks are held for a block, not referenced in it
 class LocalLockProcessTest {
 
     @TempDir

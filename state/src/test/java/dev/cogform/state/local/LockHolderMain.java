@@ -15,6 +15,7 @@ import java.time.Duration;
  * {@code LOCKED <id>}, and releases when a line arrives on stdin. {@code write FILE PREFIX N}: prints {@code READY}, waits for a line
  * on stdin, then runs N locked read-modify-write rounds, each adding client {@code main.PREFIX-i}; prints {@code DONE}.
  */
+@SuppressWarnings("try") // locks are held for a block, not referenced in it
 public final class LockHolderMain {
 
     private LockHolderMain() {

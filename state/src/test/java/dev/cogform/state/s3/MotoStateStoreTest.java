@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * The contract on moto_server's S3 (started outside the JVM, see {@code .ci/peers.sh}). Sequential
  * semantics only: moto's conditional writes are not checked under races, so no race suite here.
  */
+@SuppressWarnings("try") // locks are held for a block, not referenced in it
 class MotoStateStoreTest implements S3StoreContract {
 
     private static S3Client s3;

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The contract on s3proxy 4.0.0 in-process: its {@code If-None-Match: *} is atomic, so lock races run
  * for real; it answers 501 to conditional deletes, which exercises the unlock fallback.
  */
+@SuppressWarnings("try") // locks are held for a block, not referenced in it
 class S3ProxyStateStoreTest implements S3StoreContract, LockRaceContract {
 
     private static S3Proxy proxy;
