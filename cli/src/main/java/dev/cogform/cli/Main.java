@@ -6,6 +6,7 @@ import dev.cogform.cli.command.SandboxCommand;
 import dev.cogform.cli.command.SchemaCommand;
 import dev.cogform.cli.command.SecretCommand;
 import dev.cogform.cli.command.ShowCommand;
+import dev.cogform.cli.command.StateCommand;
 import dev.cogform.cli.command.ValidateCommand;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
-            ApplyCommand.class, ShowCommand.class, SecretCommand.class, SandboxCommand.class},
+            ApplyCommand.class, ShowCommand.class, SecretCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",

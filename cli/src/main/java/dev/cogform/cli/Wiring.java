@@ -2,10 +2,17 @@ package dev.cogform.cli;
 
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.ProviderConfig;
+import dev.cogform.core.desired.StateConfig;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.cognito.GatewayConfig;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
+import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateStore;
+import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.state.local.LocalStore;
+import dev.cogform.state.s3.S3Location;
+import dev.cogform.state.s3.S3Store;
+import java.nio.file.Path;
 
 /**
  * Builds the engine's collaborators from a loaded stack: the Cognito gateway (AWS, a custom
@@ -31,6 +38,27 @@ public final class Wiring {
 
     /** The store for the stack's {@code state:} (default: the local file .cogform/state.json in the stack). */
     public static StateStore stateStore(DesiredState stack) {
-        throw new UnsupportedOperationException("Wiring.stateStore is not implemented yet");
+        return stateStore(stack.state() == null ? StateConfig.defaultLocal() : stack.state(), stack.directory());
+    }
+
+    /**
+     * The store {@code config} names; a local path is relative to {@code stackDir}. The S3 store uses
+     * AWS's default credential chain. Close it when done (it may hold an HTTP client).
+     */
+    public static BlobStateStore stateStore(StateConfig config, Path stackDir) {
+        String backend = config.backend() == null ? StateConfig.LOCAL : config.backend();
+        switch (backend) {
+            case StateConfig.LOCAL:
+                return LocalStore.open(stackDir.resolve(config.path() == null ? StateConfig.DEFAULT_PATH : config.path()));
+            case StateConfig.S3:
+                try {
+                    return S3Store.open(new S3Location(config.bucket(), config.key(), config.region(),
+                            config.endpoint(), config.kmsKeyId()));
+                } catch (IllegalArgumentException e) {
+                    throw new StateException("state: " + e.getMessage() + " (set state.bucket and state.key in cogform.yaml)", e);
+                }
+            default:
+                throw new StateException("state.backend '" + backend + "' is not known; use local or s3");
+        }
     }
 }

@@ -59,7 +59,7 @@ public final class ApplyCommand implements Callable<Integer> {
     private PlanningOptions planning;
 
     @Mixin
-    private ApplyLockOptions lock;
+    private LockOptions lock;
 
     @Option(names = "--auto-approve", description = "Apply without asking; needed when not on a terminal.")
     private boolean autoApprove;
@@ -87,7 +87,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Plan saved = planFile == null ? null : ShowCommand.SavedPlans.read(main.directory().resolve(planFile));
         ApplyView view = output.json() ? new JsonApplyView(out) : new HumanApplyView(out, err, colors);
         try (StackSession session = StackSession.load(services, main.directory(), stack.variables(main.directory()), err, colors)
-                .lock("apply", lock.timeout())) {
+                .lock("apply", lock.lockTimeout())) {
             StateSnapshot state = session.store.read();
             Plan plan;
             if (saved != null) {

@@ -46,7 +46,7 @@ public final class PlanCommand implements Callable<Integer> {
     private PlanningOptions planning;
 
     @Mixin
-    private ApplyLockOptions lock;
+    private LockOptions lock;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Save the plan here, for 'cogform apply FILE'.")
     private Path outFile;
@@ -69,7 +69,7 @@ public final class PlanCommand implements Callable<Integer> {
         Colors colors = output.colors(services);
         Plan plan;
         try (StackSession session = StackSession.load(services, main.directory(), stack.variables(main.directory()), err, colors)
-                .lock("plan", lock.timeout())) {
+                .lock("plan", lock.lockTimeout())) {
             plan = session.plan(session.store.read(), planning, err);
         }
         (output.json() ? new JsonPlanView(out) : new HumanPlanView(out, colors)).render(plan);

@@ -76,12 +76,18 @@ final class StackSession implements AutoCloseable {
                 lock.close();
             }
         } finally {
-            if (gateway instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not close the Cognito connection: " + e.getMessage(), e);
-                }
+            closeQuietly(gateway);
+            closeQuietly(store);
+        }
+    }
+
+    /** Releases HTTP clients and the in-process sandbox; a failure to close changes no outcome. */
+    private static void closeQuietly(Object resource) {
+        if (resource instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Nothing is left to save at this point; the process is about to end.
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.cogform.core.state;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Loads, saves and locks one state. Implementations verify integrity on every read and refuse a
@@ -26,4 +27,12 @@ public interface StateStore {
 
     /** Where the state lives, for messages: a path or {@code s3://bucket/key}. */
     String location();
+
+    /**
+     * Things the user should know that did not stop an operation (a broken expired lock, a lock released
+     * without a conditional delete), collected since the last call; the command line shows them.
+     */
+    default List<String> drainWarnings() {
+        return List.of();
+    }
 }

@@ -1,0 +1,67 @@
+package dev.cogform.cli.command;
+
+import dev.cogform.cli.Main;
+import dev.cogform.cli.StackStateConfig;
+import dev.cogform.cli.Wiring;
+import dev.cogform.cli.view.StateView;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.state.StateException;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.state.blob.BlobStateStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cogform state}: inspect and edit the recorded state. Its subcommands read only the
+ * {@code state:} block of cogform.yaml ({@link StackStateConfig}), so they work while the rest of the
+ * file is being fixed.
+ */
+@Command(name = "state",
+        description = "Inspect and change the recorded state (which Cognito client each address manages).",
+        subcommands = {
+            StateListCommand.class,
+            StateShowCommand.class,
+            StateRmCommand.class,
+            StateMvCommand.class,
+            StatePullCommand.class,
+            StatePushCommand.class,
+            StateUnlockCommand.class,
+            StateMigrateCommand.class})
+public final class StateCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The stack directory given with {@code -C}. */
+    Path stackDir() {
+        return ((Main) spec.root().userObject()).directory();
+    }
+
+    /** The store named by the stack's {@code state:} block; the caller closes it. */
+    BlobStateStore store() {
+        return Wiring.stateStore(StackStateConfig.read(stackDir()), stackDir());
+    }
+
+    StateView view() {
+        return new StateView(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    static ClientAddress address(String text) {
+        try {
+            return ClientAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new StateException(e.getMessage());
+        }
+    }
+
+    static boolean holds(StateSnapshot snapshot, ClientAddress address) {
+        return snapshot.client(address).isPresent() || snapshot.pending().stream().anyMatch(p -> p.address().equals(address));
+    }
+}

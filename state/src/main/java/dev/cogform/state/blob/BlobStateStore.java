@@ -1,0 +1,240 @@
+package dev.cogform.state.blob;
+
+import dev.cogform.core.state.LockInfo;
+import dev.cogform.core.state.StaleStateException;
+import dev.cogform.core.state.StateException;
+import dev.cogform.core.state.StateLock;
+import dev.cogform.core.state.StateLockedException;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.core.state.StateStore;
+import dev.cogform.state.format.CorruptStateException;
+import dev.cogform.state.format.DecodedState;
+import dev.cogform.state.format.EncodedState;
+import dev.cogform.state.format.NewerStateException;
+import dev.cogform.state.format.StateCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The state logic over any {@link BlobClient} and {@link Locker}: every read verifies the document,
+ * every write is a compare-and-set twice over — on lineage and serial, and on the ETag of the document
+ * those were read from — so a stale or unrelated writer is refused and nothing is lost even when the
+ * lock was bypassed. A document that cannot be read is never overwritten (except by an explicit
+ * forced import).
+ */
+public final class BlobStateStore implements StateStore, AutoCloseable {
+
+    /** The user-metadata key under which object stores also keep the document's checksum. */
+    public static final String CHECKSUM_METADATA = "cogform-checksum";
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final BlobClient state;
+    private final Locker locker;
+    private final Warnings warnings;
+    private final StateCodec codec = StateCodec.standard();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    public BlobStateStore(BlobClient state, Locker locker, Warnings warnings) {
+        this.state = state;
+        this.locker = locker;
+        this.warnings = warnings;
+    }
+
+    /** Registers something to close with this store (e.g. its HTTP client); returns this store. */
+    public BlobStateStore closing(AutoCloseable resource) {
+        resources.add(resource);
+        return this;
+    }
+
+    @Override
+    public StateSnapshot read() {
+        return state.get().map(b -> decode(b).snapshot()).orElseGet(StateSnapshot::empty);
+    }
+
+    /** The stored document exactly as stored, after verifying it; empty when nothing was saved yet. */
+    public Optional<String> document() {
+        return state.get().map(b -> {
+            decode(b);
+            return new String(b.data(), StandardCharsets.UTF_8);
+        });
+    }
+
+    @Override
+    public StateSnapshot write(StateSnapshot next) {
+        Optional<StoredBlob> current = state.get();
+        if (current.isEmpty()) {
+            if (next.serial() != 0) {
+                throw new StaleStateException("the state " + location() + " holds nothing, but this change was"
+                        + " based on serial " + next.serial() + " of lineage " + next.lineage()
+                        + ": it was removed or moved meanwhile; nothing was written");
+            }
+            return put(withSerial(next, 1), Precondition.absent());
+        }
+        StateSnapshot stored = decode(current.get()).snapshot();
+        if (!stored.lineage().equals(next.lineage())) {
+            throw new StaleStateException("the state " + location() + " has lineage " + stored.lineage()
+                    + ", but this change was based on lineage " + next.lineage()
+                    + ": it is a different state; nothing was written");
+        }
+        if (stored.serial() != next.serial()) {
+            throw new StaleStateException("the state " + location() + " is at serial " + stored.serial()
+                    + ", but this change was based on serial " + next.serial()
+                    + ": another run saved it meanwhile; nothing was written, run the command again");
+        }
+        return put(withSerial(next, stored.serial() + 1), Precondition.matches(current.get().etag()));
+    }
+
+    /**
+     * Stores a state that came from elsewhere ({@code state push}, {@code state migrate}), keeping its
+     * lineage and serial where it can. Without {@code force} it refuses another lineage, an older serial,
+     * the same serial with different content, and a stored document it cannot read. Over an existing
+     * state the serial written is at least one more than the stored one, so plans made against the
+     * replaced state become stale. Returns what is stored afterwards.
+     */
+    public StateSnapshot importSnapshot(StateSnapshot incoming, boolean force) {
+        Optional<StoredBlob> current = state.get();
+        if (current.isEmpty()) {
+            return put(withSerial(incoming, Math.max(1, incoming.serial())), Precondition.absent());
+        }
+        StateSnapshot stored = null;
+        try {
+            stored = decode(current.get()).snapshot();
+        } catch (CorruptStateException | NewerStateException e) {
+            if (!force) {
+                throw new StateException(e.getMessage() + " Use --force to replace it anyway.", e);
+            }
+        }
+        if (stored != null && !force) {
+            if (!stored.lineage().equals(incoming.lineage())) {
+                throw new StateException("refusing to replace the state " + location() + " (lineage "
+                        + stored.lineage() + ") with an unrelated state (lineage " + incoming.lineage()
+                        + "); use --force if you mean it");
+            }
+            if (incoming.serial() < stored.serial()) {
+                throw new StateException("refusing to replace the state " + location() + " at serial "
+                        + stored.serial() + " with the older serial " + incoming.serial() + "; use --force if you mean it");
+            }
+            if (incoming.serial() == stored.serial()) {
+                if (sameContent(stored, incoming)) {
+                    return stored;
+                }
+                throw new StateException("refusing to replace the state " + location() + " at serial "
+                        + stored.serial() + " with different content under the same serial; use --force if you mean it");
+            }
+        }
+        long serial = stored == null ? Math.max(1, incoming.serial()) : Math.max(incoming.serial(), stored.serial() + 1);
+        return put(withSerial(incoming, serial), Precondition.matches(current.get().etag()));
+    }
+
+    @Override
+    public StateLock lock(String operation, Duration timeout) {
+        String id = UUID.randomUUID().toString();
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try {
+                return locker.tryLock(id, operation);
+            } catch (StateLockedException e) {
+                Duration left = Duration.between(Instant.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    if (timeout.isZero()) {
+                        throw e;
+                    }
+                    throw new StateLockedException("gave up after waiting " + timeout.toSeconds() + "s: "
+                            + e.getMessage(), e.holder());
+                }
+                sleep(left.compareTo(POLL) < 0 ? left : POLL);
+            }
+        }
+    }
+
+    /** Who holds the lock now, if anyone. */
+    public Optional<LockInfo> lockHolder() {
+        return locker.holder();
+    }
+
+    /** Releases the lock {@code lockId} whoever holds it ({@code cogform state unlock}). */
+    public void forceUnlock(String lockId) {
+        locker.forceUnlock(lockId);
+    }
+
+    @Override
+    public String location() {
+        return state.location();
+    }
+
+    @Override
+    public List<String> drainWarnings() {
+        return warnings.drain();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                warnings.add("could not close " + r + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private DecodedState decode(StoredBlob blob) {
+        try {
+            return codec.decode(blob.data());
+        } catch (CorruptStateException e) {
+            throw new CorruptStateException("cannot read the state " + location() + ": " + e.getMessage()
+                    + ". cogform left it untouched." + advice(), e);
+        } catch (NewerStateException e) {
+            throw new NewerStateException("cannot use the state " + location() + ": " + e.getMessage());
+        }
+    }
+
+    private String advice() {
+        String advice = state.recoveryAdvice();
+        return advice.isEmpty() ? "" : " " + advice;
+    }
+
+    private StateSnapshot put(StateSnapshot snapshot, Precondition precondition) {
+        EncodedState encoded = codec.encode(snapshot);
+        Blob blob = new Blob(encoded.bytes(), Map.of(CHECKSUM_METADATA, encoded.checksum()));
+        try {
+            state.put(blob, precondition);
+            return snapshot;
+        } catch (ConditionFailedException e) {
+            throw new StaleStateException("the state " + location() + " changed while this change was being"
+                    + " written (" + precondition + " failed); nothing was written, run the command again");
+        } catch (BlobTransportException e) {
+            // The response was lost; the write may have landed. Only our own bytes count as success.
+            Optional<StoredBlob> now = state.get();
+            if (now.isPresent() && Arrays.equals(now.get().data(), encoded.bytes())) {
+                return snapshot;
+            }
+            throw new StateException("could not write the state " + location() + ": " + e.getMessage()
+                    + "; it was not changed", e);
+        }
+    }
+
+    private static StateSnapshot withSerial(StateSnapshot s, long serial) {
+        return new StateSnapshot(s.lineage(), serial, s.clients(), s.pending());
+    }
+
+    private static boolean sameContent(StateSnapshot a, StateSnapshot b) {
+        return a.clients().equals(b.clients()) && a.pending().equals(b.pending());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(Math.max(1, d.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateException("interrupted while waiting for the state lock", e);
+        }
+    }
+}

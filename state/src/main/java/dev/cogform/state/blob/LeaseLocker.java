@@ -1,0 +1,229 @@
+package dev.cogform.state.blob;
+
+import dev.cogform.core.state.LockInfo;
+import dev.cogform.core.state.StateException;
+import dev.cogform.core.state.StateLock;
+import dev.cogform.state.format.LockInfoCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A lock kept as an object next to the state in an object store. Taking it creates the object with
+ * {@code If-None-Match: *}; the holder renews its lease in the background with {@code If-Match} on the
+ * lock's ETag; a lease that has expired (its holder died) may be broken by overwriting it with
+ * {@code If-Match} on the ETag read; releasing deletes with {@code If-Match}, falling back to
+ * read-compare-delete (with a warning) on stores that answer 501 to conditional deletes.
+ *
+ * <p>A failed or unanswered create is always resolved by reading the lock back: if it carries our id,
+ * our create went through and its response was lost (opentofu#4405), so we hold it.
+ */
+public final class LeaseLocker implements Locker {
+
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+    private static final int ATTEMPTS = 4;
+
+    private static final ScheduledExecutorService RENEWER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cogform-lock-renewer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final BlobClient lock;
+    private final String stateLocation;
+    private final Duration lease;
+    private final Clock clock;
+    private final Warnings warnings;
+
+    /**
+     * @param lock          the lock object (conventionally the state's key plus {@code .lock})
+     * @param stateLocation the state's location, for messages
+     * @param lease         how long a lock stays valid without renewal; renewed every third of it
+     */
+    public LeaseLocker(BlobClient lock, String stateLocation, Duration lease, Clock clock, Warnings warnings) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive");
+        }
+        this.lock = lock;
+        this.stateLocation = stateLocation;
+        this.lease = lease;
+        this.clock = clock;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public StateLock tryLock(String lockId, String operation) {
+        Instant now = clock.instant();
+        LockInfo info = LockOwner.current().lockInfo(lockId, operation, now, now.plus(lease));
+        Blob body = Blob.of(LockInfoCodec.encode(info));
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return hold(info, lock.put(body, Precondition.absent()));
+            } catch (ConditionFailedException | BlobTransportException e) {
+                // Either someone holds it, or we cannot tell whether our create went through: read it back.
+            }
+            Optional<StoredBlob> current = lock.get();
+            if (current.isEmpty()) {
+                continue; // released meanwhile, or our create never arrived: try again
+            }
+            Optional<LockInfo> holder = LockInfoCodec.decode(current.get().data());
+            if (holder.isEmpty()) {
+                throw new StateException("the state " + stateLocation + " is locked, but its lock object "
+                        + lock.location() + " cannot be read as lock info; if no cogform run is active,"
+                        + " delete that object by hand");
+            }
+            if (holder.get().id().equals(lockId)) {
+                return hold(info, current.get().etag());
+            }
+            Instant expires = holder.get().expires();
+            if (expires != null && expires.isBefore(clock.instant())) {
+                try {
+                    String etag = lock.put(body, Precondition.matches(current.get().etag()));
+                    warnings.add("broke the expired lock " + holder.get().id() + " on " + stateLocation
+                            + " held by " + holder.get().who() + " for '" + holder.get().operation()
+                            + "' since " + holder.get().created() + " (its lease ended " + expires + ")");
+                    return hold(info, etag);
+                } catch (ConditionFailedException | BlobTransportException e) {
+                    continue; // someone renewed or broke it first, or we cannot tell: look again
+                }
+            }
+            throw LockConflict.locked(stateLocation, holder.get(), "If that run is no longer active, release the lock"
+                    + " with: cogform state unlock " + holder.get().id()
+                    + (expires != null ? " (or wait until its lease ends at " + expires + ")" : ""));
+        }
+        throw new StateException("could not take the lock " + lock.location() + " after " + ATTEMPTS
+                + " attempts: it kept changing; try again");
+    }
+
+    @Override
+    public Optional<LockInfo> holder() {
+        return lock.get().map(b -> LockInfoCodec.decode(b.data())
+                .orElse(new LockInfo("(unreadable lock object)", null, null, 0, null, null, null)));
+    }
+
+    @Override
+    public void forceUnlock(String lockId) {
+        StoredBlob current = lock.get().orElseThrow(() -> new StateException(
+                "the state " + stateLocation + " is not locked; there is nothing to unlock"));
+        LockInfo holder = LockInfoCodec.decode(current.data()).orElseThrow(() -> new StateException(
+                "the lock object " + lock.location() + " cannot be read as lock info; delete it by hand"
+                        + " if no cogform run is active"));
+        if (!holder.id().equals(lockId)) {
+            throw new StateException("lock " + lockId + " does not hold the state " + stateLocation
+                    + "; it is locked by " + holder.who() + " for '" + holder.operation() + "' since "
+                    + holder.created() + " with lock " + holder.id());
+        }
+        if (!delete(current.etag(), lockId)) {
+            throw new StateException("the lock on " + stateLocation + " changed while it was being released;"
+                    + " run the command again");
+        }
+    }
+
+    /** Deletes the lock if it is still {@code etag}; false when it changed. */
+    private boolean delete(String etag, String lockId) {
+        try {
+            lock.delete(Precondition.matches(etag));
+            return true;
+        } catch (ConditionFailedException e) {
+            return false;
+        } catch (ConditionNotSupportedException e) {
+            Optional<StoredBlob> current = lock.get();
+            if (current.isEmpty()) {
+                return true;
+            }
+            boolean ours = LockInfoCodec.decode(current.get().data()).map(i -> i.id().equals(lockId)).orElse(false);
+            if (!ours) {
+                return false;
+            }
+            lock.delete(Precondition.none());
+            warnings.add("the store behind " + lock.location() + " does not support conditional deletes (HTTP 501);"
+                    + " the lock was released by reading it, comparing its id and deleting it, which can race"
+                    + " with a takeover in between");
+            return true;
+        }
+    }
+
+    private StateLock hold(LockInfo info, String etag) {
+        LeaseLock held = new LeaseLock(info, etag);
+        long period = Math.max(1, lease.toMillis() / 3);
+        synchronized (held) {
+            held.renewal = RENEWER.scheduleWithFixedDelay(held::renew, period, period, TimeUnit.MILLISECONDS);
+        }
+        return held;
+    }
+
+    /** A held lease; renewed in the background until closed or lost. */
+    final class LeaseLock implements StateLock {
+
+        private LockInfo info;
+        private String etag;
+        private boolean closed;
+        private boolean lost;
+        private ScheduledFuture<?> renewal;
+
+        LeaseLock(LockInfo info, String etag) {
+            this.info = info;
+            this.etag = etag;
+        }
+
+        @Override
+        public synchronized LockInfo info() {
+            return info;
+        }
+
+        /** Extends the lease from now; on losing the lock, stops renewing and says so. */
+        synchronized void renew() {
+            if (closed || lost) {
+                return;
+            }
+            Instant now = clock.instant();
+            LockInfo next = new LockInfo(info.id(), info.operation(), info.who(), info.pid(), info.created(),
+                    info.toolVersion(), now.plus(lease));
+            try {
+                etag = lock.put(Blob.of(LockInfoCodec.encode(next)), Precondition.matches(etag));
+                info = next;
+            } catch (ConditionFailedException e) {
+                lose();
+            } catch (BlobTransportException e) {
+                // We cannot tell whether the renewal landed: adopt the lock's ETag if it is still ours.
+                Optional<StoredBlob> current = lock.get();
+                if (current.isPresent() && LockInfoCodec.decode(current.get().data())
+                        .map(i -> i.id().equals(info.id())).orElse(false)) {
+                    etag = current.get().etag();
+                } else {
+                    lose();
+                }
+            } catch (RuntimeException e) {
+                warnings.add("could not renew the lock " + info.id() + " on " + stateLocation + ": " + e.getMessage()
+                        + "; will retry before the lease ends at " + info.expires());
+            }
+        }
+
+        private void lose() {
+            lost = true;
+            renewal.cancel(false);
+            warnings.add("lost the lock " + info.id() + " on " + stateLocation + ": it was released or its lease"
+                    + " broken by someone else; state writes are still refused if the state changed meanwhile");
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
+            if (!lost && !delete(etag, info.id())) {
+                warnings.add("the lock " + info.id() + " on " + stateLocation + " was taken over before it was"
+                        + " released; left it to its new holder");
+            }
+        }
+    }
+}

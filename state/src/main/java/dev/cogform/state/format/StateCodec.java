@@ -1,0 +1,283 @@
+package dev.cogform.state.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogform.core.Version;
+import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SettingsJson;
+import dev.cogform.core.state.ClientRecord;
+import dev.cogform.core.state.PendingCreate;
+import dev.cogform.core.state.StateSnapshot;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The state document, format {@value #FORMAT} version {@value #VERSION}:
+ * <pre>
+ * { "format": "cogform-state", "version": 1, "serial": 3, "lineage": "…", "tool_version": "…",
+ *   "clients": { "POOL.CLIENT": { "pool_id", "client_id", "client_name", "settings", "live_fingerprint",
+ *                                 "prevent_destroy", "applied_at" } },
+ *   "pending": [ { "address", "pool_id", "client_name", "at" } ],
+ *   "checksum": "sha256:…" }
+ * </pre>
+ * {@code checksum} is the sha256 of the canonical JSON (keys sorted, no whitespace) of everything else,
+ * verified on every read. Reading sniffs {@code version} first: a newer one is refused, an older one is
+ * upgraded step by step through the {@link FormatUpgrade}s. The client secret has no field here.
+ */
+public final class StateCodec {
+
+    public static final String FORMAT = "cogform-state";
+    public static final int VERSION = 1;
+    private static final String CHECKSUM_PREFIX = "sha256:";
+
+    /** Upgrades of older format versions; none yet, version 1 is the first. */
+    private static final List<FormatUpgrade> UPGRADES = List.of();
+
+    private final String toolVersion;
+    private final Map<Integer, FormatUpgrade> upgrades = new TreeMap<>();
+    private final int oldestReadable;
+
+    /**
+     * A codec that stamps {@code toolVersion} on what it writes and reads older versions through
+     * {@code upgrades} (at most one per source version).
+     */
+    public StateCodec(String toolVersion, List<FormatUpgrade> upgrades) {
+        this.toolVersion = toolVersion;
+        for (FormatUpgrade u : upgrades) {
+            if (this.upgrades.put(u.from(), u) != null) {
+                throw new IllegalArgumentException("two upgrades from version " + u.from());
+            }
+        }
+        int oldest = VERSION;
+        while (this.upgrades.containsKey(oldest - 1)) {
+            oldest--;
+        }
+        this.oldestReadable = oldest;
+    }
+
+    /** The codec of this cogform build. */
+    public static StateCodec standard() {
+        return new StateCodec(Version.current(), UPGRADES);
+    }
+
+    /** The document for {@code snapshot}, pretty-printed with its checksum. */
+    public EncodedState encode(StateSnapshot snapshot) {
+        ObjectNode doc = JsonForms.READER.createObjectNode();
+        doc.put("format", FORMAT);
+        doc.put("version", VERSION);
+        doc.put("serial", snapshot.serial());
+        doc.put("lineage", snapshot.lineage());
+        doc.put("tool_version", toolVersion);
+        ObjectNode clients = doc.putObject("clients");
+        snapshot.clients().forEach((address, record) -> {
+            ObjectNode c = clients.putObject(address.toString());
+            c.put("pool_id", record.poolId());
+            c.put("client_id", record.clientId());
+            c.put("client_name", record.clientName());
+            if (record.applied() != null) {
+                c.set("settings", SettingsJson.toTree(record.applied()));
+            }
+            if (record.liveFingerprint() != null) {
+                c.put("live_fingerprint", record.liveFingerprint());
+            }
+            c.put("prevent_destroy", record.preventDestroy());
+            if (record.appliedAt() != null) {
+                c.put("applied_at", record.appliedAt().toString());
+            }
+        });
+        ArrayNode pending = doc.putArray("pending");
+        for (PendingCreate p : snapshot.pending()) {
+            ObjectNode n = pending.addObject();
+            n.put("address", p.address().toString());
+            n.put("pool_id", p.poolId());
+            n.put("client_name", p.clientName());
+            n.put("at", p.at().toString());
+        }
+        String checksum = checksumOf(doc);
+        doc.put("checksum", checksum);
+        return new EncodedState(JsonForms.pretty(doc), checksum);
+    }
+
+    /**
+     * Reads and verifies a document. Fails with {@link NewerStateException} for a newer format version
+     * and with {@link CorruptStateException} (the reason only; callers add where the bytes came from)
+     * for anything else it cannot read.
+     */
+    public DecodedState decode(byte[] bytes) {
+        ObjectNode doc = parse(bytes);
+        JsonNode format = doc.get("format");
+        if (format == null || !FORMAT.equals(format.asText(null))) {
+            throw new CorruptStateException("it is not a cogform state document (its \"format\" is "
+                    + (format == null ? "missing" : format.toString()) + ", expected \"" + FORMAT + "\")");
+        }
+        JsonNode versionNode = doc.get("version");
+        if (versionNode == null || !versionNode.canConvertToInt() || !versionNode.isIntegralNumber()) {
+            throw new CorruptStateException("its \"version\" is " + (versionNode == null ? "missing" : versionNode)
+                    + "; expected a whole number");
+        }
+        int version = versionNode.intValue();
+        String writtenBy = text(doc, "tool_version", false);
+        if (version > VERSION) {
+            throw new NewerStateException("it has state format version " + version
+                    + (writtenBy != null ? " (written by cogform " + writtenBy + ")" : "")
+                    + ", and this cogform (" + Version.current() + ") reads format versions up to " + VERSION
+                    + "; upgrade cogform to use this state. It was left untouched.");
+        }
+        if (version < oldestReadable) {
+            throw new CorruptStateException("its state format version " + version
+                    + " is not one cogform ever wrote (the oldest this cogform reads is " + oldestReadable + ")");
+        }
+        JsonNode stated = doc.remove("checksum");
+        if (stated == null || !stated.isTextual()) {
+            throw new CorruptStateException("it has no \"checksum\"");
+        }
+        String actual = checksumOf(doc);
+        if (!actual.equals(stated.asText())) {
+            throw new CorruptStateException("its checksum does not match its content (the file says "
+                    + stated.asText() + ", the content hashes to " + actual
+                    + "), so it was changed outside cogform or damaged");
+        }
+        for (int v = version; v < VERSION; v++) {
+            doc = upgrades.get(v).upgrade(doc);
+            doc.put("version", v + 1);
+        }
+        return new DecodedState(bind(doc), version, writtenBy, actual);
+    }
+
+    /** The checksum of a document: sha256 of the canonical JSON of all its members but {@code checksum}. */
+    public static String checksumOf(ObjectNode document) {
+        ObjectNode copy = document.deepCopy();
+        copy.remove("checksum");
+        return CHECKSUM_PREFIX + sha256(JsonForms.canonical(copy));
+    }
+
+    private static ObjectNode parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new CorruptStateException("it is empty");
+        }
+        JsonNode node;
+        try {
+            node = JsonForms.TREE.readValue(bytes);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new CorruptStateException("it is not valid JSON (truncated or damaged?): "
+                    + e.getOriginalMessage() + where, e);
+        } catch (IOException e) {
+            throw new CorruptStateException("it could not be parsed: " + e.getMessage(), e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new CorruptStateException("it is empty");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new CorruptStateException("it is not a JSON object");
+        }
+        return object;
+    }
+
+    private static StateSnapshot bind(ObjectNode doc) {
+        String lineage = text(doc, "lineage", true);
+        JsonNode serialNode = doc.get("serial");
+        if (serialNode == null || !serialNode.isIntegralNumber() || serialNode.longValue() < 0) {
+            throw new CorruptStateException("its \"serial\" is " + (serialNode == null ? "missing" : serialNode)
+                    + "; expected a whole number");
+        }
+        Map<ClientAddress, ClientRecord> clients = new LinkedHashMap<>();
+        JsonNode clientsNode = doc.path("clients");
+        if (!clientsNode.isObject()) {
+            throw new CorruptStateException("its \"clients\" is missing or not an object");
+        }
+        for (Map.Entry<String, JsonNode> e : clientsNode.properties()) {
+            ClientAddress address = address(e.getKey(), "clients");
+            JsonNode c = e.getValue();
+            String where = "clients." + e.getKey();
+            AppClientSettings settings = null;
+            if (c.hasNonNull("settings")) {
+                try {
+                    settings = SettingsJson.fromTree(c.get("settings"));
+                } catch (IllegalArgumentException ex) {
+                    throw new CorruptStateException(where + ".settings " + ex.getMessage(), ex);
+                }
+            }
+            clients.put(address, new ClientRecord(address,
+                    text(c, "pool_id", true, where),
+                    text(c, "client_id", true, where),
+                    text(c, "client_name", true, where),
+                    settings,
+                    text(c, "live_fingerprint", false, where),
+                    c.path("prevent_destroy").asBoolean(false),
+                    instant(c, "applied_at", false, where)));
+        }
+        List<PendingCreate> pending = new ArrayList<>();
+        JsonNode pendingNode = doc.path("pending");
+        if (!pendingNode.isMissingNode() && !pendingNode.isArray()) {
+            throw new CorruptStateException("its \"pending\" is not a list");
+        }
+        int i = 0;
+        for (JsonNode p : pendingNode) {
+            String where = "pending[" + i++ + "]";
+            pending.add(new PendingCreate(address(text(p, "address", true, where), where),
+                    text(p, "pool_id", true, where), text(p, "client_name", true, where),
+                    instant(p, "at", true, where)));
+        }
+        return new StateSnapshot(lineage, serialNode.longValue(), clients, pending);
+    }
+
+    private static ClientAddress address(String text, String where) {
+        try {
+            return ClientAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptStateException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field, boolean required) {
+        return text(node, field, required, null);
+    }
+
+    private static String text(JsonNode node, String field, boolean required, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new CorruptStateException("\"" + (where == null ? "" : where + ".") + field + "\" is missing");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new CorruptStateException("\"" + (where == null ? "" : where + ".") + field + "\" is not a string");
+        }
+        return v.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field, boolean required, String where) {
+        String text = text(node, field, required, where);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CorruptStateException("\"" + where + "." + field + "\" is not a UTC time like 2025-01-31T12:00:00Z", e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

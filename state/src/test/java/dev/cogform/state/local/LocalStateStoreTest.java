@@ -1,0 +1,167 @@
+package dev.cogform.state.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cogform.core.state.StateException;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.state.blob.Blob;
+import dev.cogform.state.blob.BlobClient;
+import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.state.blob.CasRaceContract;
+import dev.cogform.state.blob.LockRaceContract;
+import dev.cogform.state.blob.Precondition;
+import dev.cogform.state.blob.Snapshots;
+import dev.cogform.state.blob.StoredBlob;
+import dev.cogform.state.format.CorruptStateException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on the local-file store, plus what only a file has: modes, backup, atomic replacement. */
+class LocalStateStoreTest implements LockRaceContract, CasRaceContract {
+
+    @TempDir
+    Path stack;
+    private Path file;
+
+    @BeforeEach
+    void location() {
+        file = stack.resolve(".cogform").resolve("state.json");
+    }
+
+    @Override
+    public BlobStateStore openStore() {
+        return LocalStore.open(file);
+    }
+
+    @Override
+    public boolean unlockAdvised() {
+        return false; // an OS lock ends with its process; the message says to stop that process instead
+    }
+
+    /** Direct file access, as damage from outside would happen: no lock, no backup. */
+    @Override
+    public BlobClient rawState() {
+        LocalBlobClient real = new LocalBlobClient(file, lockFile(), LocalBlobClient.RenameHook.NONE);
+        return new BlobClient() {
+            @Override
+            public Optional<StoredBlob> get() {
+                return real.get();
+            }
+
+            @Override
+            public String put(Blob blob, Precondition precondition) {
+                try {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, blob.data());
+                    return LocalBlobClient.sha256(blob.data());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void delete(Precondition precondition) {
+                throw new UnsupportedOperationException("not needed by the tests");
+            }
+
+            @Override
+            public String location() {
+                return real.location();
+            }
+
+            @Override
+            public String recoveryAdvice() {
+                return real.recoveryAdvice();
+            }
+        };
+    }
+
+    private Path lockFile() {
+        return file.resolveSibling("state.json.lock");
+    }
+
+    private Path backup() {
+        return file.resolveSibling("state.json.backup");
+    }
+
+    @Test
+    void files_arePrivate_andTheDirectoryIsCreatedPrivate() throws IOException {
+        BlobStateStore store = openStore();
+        StateSnapshot s = store.write(Snapshots.with(store.read(), "main.a"));
+        store.lock("apply", java.time.Duration.ZERO).close();
+        store.write(Snapshots.with(s, "main.b"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        for (Path p : new Path[] {file, backup(), lockFile()}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(p.toString()).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void write_keepsThePreviousVersionAsBackup() throws IOException {
+        BlobStateStore store = openStore();
+        StateSnapshot first = store.write(Snapshots.with(store.read(), "main.a"));
+        byte[] firstBytes = Files.readAllBytes(file);
+        assertThat(backup()).doesNotExist();
+
+        store.write(Snapshots.with(first, "main.b"));
+        assertThat(Files.readAllBytes(backup())).isEqualTo(firstBytes);
+        assertThat(LocalStore.open(backup()).read()).isEqualTo(first);
+    }
+
+    @Test
+    void writeInterruptedBeforeTheRename_leavesTheOldStateIntact() throws IOException {
+        StateSnapshot old = openStore().write(Snapshots.with(openStore().read(), "main.a"));
+        byte[] before = Files.readAllBytes(file);
+        BlobStateStore crashing = LocalStore.open(file, temp -> {
+            assertThat(temp.getParent()).isEqualTo(file.getParent());
+            assertThat(Files.size(temp)).isPositive();
+            throw new IOException("simulated crash before rename");
+        });
+
+        assertThatThrownBy(() -> crashing.write(Snapshots.with(old, "main.b")))
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining("simulated crash").hasMessageContaining("previous state was left in place");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(openStore().read()).isEqualTo(old);
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("state.json", "state.json.backup", "state.json.lock");
+        }
+    }
+
+    @Test
+    void damagedFile_messageNamesTheFileAndItsBackup_andNeitherIsTouched() throws IOException {
+        BlobStateStore store = openStore();
+        StateSnapshot first = store.write(Snapshots.with(store.read(), "main.a"));
+        store.write(Snapshots.with(first, "main.b"));
+        byte[] backupBytes = Files.readAllBytes(backup());
+        byte[] damaged = "{\"format\": \"cogform-state\", \"ver".getBytes();
+        Files.write(file, damaged);
+
+        assertThatThrownBy(() -> openStore().read()).isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("cannot read the state " + file)
+                .hasMessageContaining("not valid JSON")
+                .hasMessageContaining("The previous version is kept in " + backup());
+        assertThatThrownBy(() -> openStore().write(first)).isInstanceOf(CorruptStateException.class);
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+        assertThat(Files.readAllBytes(backup())).isEqualTo(backupBytes);
+    }
+
+    @Test
+    void damagedFile_withoutBackup_saysThereIsNone() throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, "[]".getBytes());
+        assertThatThrownBy(() -> openStore().read()).hasMessageContaining("not a JSON object")
+                .hasMessageContaining("There is no backup (" + backup() + " does not exist)");
+    }
+}
