@@ -361,7 +361,7 @@ public interface CognitoGatewayContract {
                 for (int i = 0; i < ids.size(); i++) {
                     String id = ids.get(i);
                     AppClientSettings after = SampleClients.everyFieldSet("after-" + i).toBuilder()
-                            .generateSecret(false).build();
+                            .generateSecret(false).enablePropagateAdditionalUserContextData(false).build();
                     updates.add(threads.submit(() -> pool.gateway.update(pool.id, id, after)));
                 }
                 for (Future<LiveClient> f : updates) {
@@ -373,7 +373,7 @@ public interface CognitoGatewayContract {
 
             for (int i = 0; i < ids.size(); i++) {
                 AppClientSettings expected = stored(SampleClients.everyFieldSet("after-" + i).toBuilder()
-                        .generateSecret(false).build());
+                        .generateSecret(false).enablePropagateAdditionalUserContextData(false).build());
                 assertThat(pool.gateway.describe(pool.id, ids.get(i))).get()
                         .extracting(LiveClient::settings).isEqualTo(expected);
             }

@@ -68,7 +68,7 @@ public final class PeerAdmin implements AutoCloseable {
     }
 
     public void createResourceServer(String poolId, String identifier, List<String> scopes) {
-        sdk.createResourceServer(b -> b.userPoolId(poolId).identifier(identifier).name(identifier.replace('/', '-'))
+        sdk.createResourceServer(b -> b.userPoolId(poolId).identifier(identifier).name(identifier.replaceAll("[^\\w\\s+=,.@-]", "-"))
                 .scopes(scopes.stream().map(s -> ResourceServerScopeType.builder().scopeName(s)
                         .scopeDescription("scope " + s).build()).toList()));
     }
