@@ -83,8 +83,9 @@ class SandboxCommandTest {
     private static URI awaitUrl(StringWriter out, StringWriter err) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
+            // The banner is complete once its last line ("Stop with Ctrl-C.") is out.
             Matcher m = URL.matcher(out.toString());
-            if (m.find()) {
+            if (out.toString().contains("Stop with Ctrl-C.") && m.find()) {
                 return URI.create(m.group(1));
             }
             Thread.sleep(10);
