@@ -8,6 +8,9 @@ import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientSettings;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -188,6 +191,29 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                 .build();
     }
 
+    /**
+     * A create is re-sent only when it surely never reached the server: a lost answer may mean the
+     * client exists, and a second send would make a duplicate. The applier's pending intent resolves
+     * such an unknown outcome on the next plan.
+     */
+    static final RetryStrategy CREATE_RETRIES = DefaultRetryStrategy.standardStrategyBuilder()
+            .maxAttempts(3)
+            .useClientDefaults(false)
+            .circuitBreakerEnabled(false)
+            .retryOnException(SdkCognitoGateway::notSent)
+            .build();
+
+    static boolean notSent(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException || c instanceof UnknownHostException
+                    || c instanceof NoRouteToHostException
+                    || c.getClass().getName().endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean transportFailure(Throwable t) {
         if (t instanceof SdkServiceException s) {
             return s.statusCode() >= 500 && !s.isThrottlingException()
@@ -247,7 +273,11 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     @Override
     public LiveClient create(String poolId, AppClientSettings settings) {
         var request = mapped(CognitoOperation.CREATE_USER_POOL_CLIENT, poolId,
-                () -> AppClientMapper.toCreate(poolId, settings));
+                () -> AppClientMapper.toCreate(poolId, settings))
+                .toBuilder()
+                .overrideConfiguration(o -> o.addPlugin(config -> config.overrideConfiguration(
+                        config.overrideConfiguration().toBuilder().retryStrategy(CREATE_RETRIES).build())))
+                .build();
         UserPoolClientType created = call(CognitoOperation.CREATE_USER_POOL_CLIENT, poolId,
                 () -> client.createUserPoolClient(request).userPoolClient());
         return live(poolId, created);
