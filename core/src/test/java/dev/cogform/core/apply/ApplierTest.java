@@ -204,6 +204,29 @@ class ApplierTest {
     }
 
     @Test
+    void crash_betweenAReplacementsCreateAndDelete_nextApplyAdoptsTheNewClientAndDeletesTheOld() {
+        apply(plan(stackOf(client("main", "web", web("web")))));
+        String oldId = store.read().clients().values().iterator().next().clientId();
+        AppClientSettings secret = web("web").toBuilder().generateSecret(true).build();
+        // What a replacement killed after its create and before its delete leaves behind.
+        store.write(store.read().withPending(new dev.cogform.core.state.PendingCreate(ClientAddress.parse("main.web"),
+                pool, "web", clock.instant())));
+        String newId = cognito.create(pool, secret).clientId();
+
+        Plan again = plan(stackOf(client("main", "web", secret)));
+
+        assertThat(again.stateChanges()).extracting(StateChange::kind).containsExactly(StateChange.Kind.ADOPT);
+        assertThat(again.actions()).extracting(c -> c.action() + " " + c.reason().code() + " " + c.clientId())
+                .containsExactly("DELETE delete_because_replaced " + oldId);
+        assertThat(again.unmanaged()).isEmpty();
+        assertThat(apply(again).failed()).isFalse();
+        assertThat(cognito.clients(pool)).extracting(LiveClient::clientId).containsExactly(newId);
+        assertThat(store.read().client(ClientAddress.parse("main.web")).orElseThrow().clientId()).isEqualTo(newId);
+        assertThat(store.read().pending()).isEmpty();
+        assertThat(plan(stackOf(client("main", "web", secret))).hasChanges()).isFalse();
+    }
+
+    @Test
     void delete_removesTheClientAndItsRecord() {
         apply(plan(stackOf(client("main", "web", web("web")), client("main", "api", web("api")))));
 
