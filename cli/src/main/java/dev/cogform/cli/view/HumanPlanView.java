@@ -150,7 +150,9 @@ public final class HumanPlanView implements PlanView {
                 where = "(client " + ch.clientId() + ", pool " + ch.priorPoolId() + ")";
             }
             case DELETE -> {
-                out.println(c.bold("  # " + ch.address() + " will be destroyed (it is no longer in cogform.yaml)"));
+                out.println(c.bold("  # " + ch.address() + (ch.reason() == dev.cogform.core.plan.ActionReason.DELETE_BECAUSE_REPLACED
+                        ? ": its old client will be destroyed, to finish a replacement an earlier apply left undone"
+                        : " will be destroyed (it is no longer in cogform.yaml)")));
                 where = "(client " + ch.clientId() + ", pool " + ch.poolId() + ")";
             }
             default -> {

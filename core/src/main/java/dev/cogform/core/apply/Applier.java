@@ -149,18 +149,23 @@ public final class Applier {
                     yield done(change, updated.clientId(), compare(change, updated));
                 }
                 case REPLACE -> {
-                    LiveClient created = create(change, recorder);
+                    // The new client is recorded only once the old one is gone: an interruption in between
+                    // leaves the old record and the intent, and the next plan adopts the new client and
+                    // deletes the old one, instead of losing track of it.
+                    LiveClient created = createPending(change, recorder);
                     try {
                         inPool(change.priorPoolId(), () -> {
                             gateway.delete(change.priorPoolId(), change.clientId());
                             return null;
                         });
                     } catch (GatewayException e) {
+                        recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
                         yield new Outcome(change.address(), change.action(), Outcome.Status.FAILED, created.clientId(),
                                 "created the new client " + created.clientId() + ", but deleting the old client "
                                         + change.clientId() + " failed: " + message(e) + "; cogform no longer manages"
                                         + " the old client, delete it by hand once no consumer uses it", List.of());
                     }
+                    recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
                     yield done(change, created.clientId(), compare(change, created));
                 }
                 case DELETE -> {
@@ -168,7 +173,11 @@ public final class Applier {
                         gateway.delete(change.poolId(), change.clientId());
                         return null;
                     });
-                    recorder.update(s -> s.withoutClient(change.address()));
+                    // The address may already stand for another client (the old one of a replacement).
+                    recorder.update(s -> s.client(change.address())
+                            .filter(r -> r.clientId().equals(change.clientId()))
+                            .map(r -> s.withoutClient(change.address()))
+                            .orElse(s));
                     yield done(change, null, List.of());
                 }
                 case NO_OP -> done(change, change.clientId(), List.of());
@@ -186,6 +195,13 @@ public final class Applier {
 
     /** Records the intent, creates, then records the client id (and forgets the intent). */
     private LiveClient create(ResourceChange change, Recorder recorder) {
+        LiveClient created = createPending(change, recorder);
+        recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
+        return created;
+    }
+
+    /** Records the intent and creates; the intent stays until the caller records the client. */
+    private LiveClient createPending(ResourceChange change, Recorder recorder) {
         PendingCreate intent = new PendingCreate(change.address(), change.poolId(), change.after().clientName(),
                 clock.instant());
         recorder.update(s -> s.withPending(intent));
@@ -199,7 +215,6 @@ public final class Applier {
             }
             throw e;
         }
-        recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
         return created;
     }
 

@@ -17,7 +17,12 @@ public enum ActionReason {
     /** The client's pool changed; consumers must switch to the new pool and client id. */
     REPLACE_BECAUSE_POOL_CHANGED,
     /** The client is in the state but no longer in cogform.yaml. */
-    DELETE_BECAUSE_REMOVED_FROM_DESIRED;
+    DELETE_BECAUSE_REMOVED_FROM_DESIRED,
+    /**
+     * An interrupted replacement created the new client (now adopted under the address) but did not
+     * delete the old one; deleting it finishes the replacement.
+     */
+    DELETE_BECAUSE_REPLACED;
 
     /** The snake_case code used in JSON, such as {@code replace_because_create_only_field}. */
     public String code() {

@@ -83,7 +83,7 @@ public final class Planner {
                 .filter(r -> options.inScope(r.address()) && !blocked.contains(r.address())
                         && desired.client(r.address()).isEmpty())
                 .forEach(this::planRemoved);
-        changes.sort(Comparator.comparing(ResourceChange::address));
+        changes.sort(Comparator.comparing(ResourceChange::address).thenComparing(ResourceChange::action));
         drift.sort(Comparator.comparing(Drift::address));
         stateChanges.sort(Comparator.comparing(StateChange::address));
         boolean sandbox = desired.provider() != null && desired.provider().sandbox();
@@ -123,11 +123,12 @@ public final class Planner {
         }
         LiveClient client = match.get();
         ClientRecord old = records.get(address);
-        if (old != null && !old.clientId().equals(client.clientId()) && live.client(address).isPresent()) {
-            diagnostics.add(Diagnostic.warning("plan.replaced-client-left", address.toString(),
-                    "client " + old.clientId() + " that " + address + " stood for before an interrupted replacement"
-                            + " still exists in pool " + old.poolId() + "; cogform no longer manages it",
-                    "delete it once no consumer uses it", null));
+        if (old != null && !old.clientId().equals(client.clientId())) {
+            // An interrupted replacement: the new client exists, the old one may too. Finish the
+            // replacement by deleting it, so no second client of that name is left behind.
+            live.client(address).ifPresent(o -> changes.add(new ResourceChange(address, Action.DELETE,
+                    ActionReason.DELETE_BECAUSE_REPLACED, old.poolId(), old.poolId(), old.clientId(), o.settings(),
+                    null, List.of(), o.fingerprint(), false)));
         }
         boolean protect = desired.client(address).map(c -> c.lifecycle().preventDestroy())
                 .orElse(old != null && old.preventDestroy());
@@ -310,6 +311,7 @@ public final class Planner {
         }
         Set<String> managedIds = new HashSet<>();
         records.values().forEach(r -> managedIds.add(r.clientId()));
+        changes.forEach(c -> managedIds.add(c.clientId())); // such as the old client of an interrupted replacement
         Map<String, String> keys = new HashMap<>();
         live.poolIds().forEach((key, id) -> keys.merge(id, key, (a, b) -> a.compareTo(b) <= 0 ? a : b));
         List<UnmanagedClient> out = new ArrayList<>();

@@ -180,7 +180,7 @@ class ApplierTest {
     }
 
     @Test
-    void replace_createsTheNewClient_recordsIt_thenDeletesTheOld() {
+    void replace_createsTheNewClient_deletesTheOld_thenRecordsTheNew() {
         apply(plan(stackOf(client("main", "web", web("web")))));
         String oldId = store.read().clients().values().iterator().next().clientId();
 
@@ -192,8 +192,38 @@ class ApplierTest {
         assertThat(cognito.clients(pool)).extracting(LiveClient::clientId).containsExactly(newId);
         List<String> calls = cognito.calls().stream().filter(c -> c.startsWith("CREATE") || c.startsWith("DELETE")).toList();
         assertThat(calls).containsExactly("CREATE " + pool, "CREATE " + pool, "DELETE " + pool + "/" + oldId);
-        assertThat(log.entries().indexOf("state write #5 clients=[main.web] pending=[]"))
-                .isLessThan(log.entries().indexOf("gateway DELETE " + pool + "/" + oldId));
+        // Until the old client is gone, the state keeps it and the intent: an interruption in between
+        // lets the next plan adopt the new client and delete the old one.
+        List<String> entries = log.entries();
+        int intent = entries.indexOf("state write #3 clients=[main.web] pending=[main.web]");
+        int create = entries.lastIndexOf("gateway CREATE " + pool);
+        int delete = entries.indexOf("gateway DELETE " + pool + "/" + oldId);
+        int recorded = entries.indexOf("state write #4 clients=[main.web] pending=[]");
+        assertThat(List.of(intent, create, delete, recorded)).as("%s", entries).doesNotContain(-1).isSorted();
+        assertThat(store.read().client(ClientAddress.parse("main.web")).orElseThrow().clientId()).isEqualTo(newId);
+    }
+
+    @Test
+    void crash_betweenAReplacementsCreateAndDelete_nextApplyAdoptsTheNewClientAndDeletesTheOld() {
+        apply(plan(stackOf(client("main", "web", web("web")))));
+        String oldId = store.read().clients().values().iterator().next().clientId();
+        AppClientSettings secret = web("web").toBuilder().generateSecret(true).build();
+        // What a replacement killed after its create and before its delete leaves behind.
+        store.write(store.read().withPending(new dev.cogform.core.state.PendingCreate(ClientAddress.parse("main.web"),
+                pool, "web", clock.instant())));
+        String newId = cognito.create(pool, secret).clientId();
+
+        Plan again = plan(stackOf(client("main", "web", secret)));
+
+        assertThat(again.stateChanges()).extracting(StateChange::kind).containsExactly(StateChange.Kind.ADOPT);
+        assertThat(again.actions()).extracting(c -> c.action() + " " + c.reason().code() + " " + c.clientId())
+                .containsExactly("DELETE delete_because_replaced " + oldId);
+        assertThat(again.unmanaged()).isEmpty();
+        assertThat(apply(again).failed()).isFalse();
+        assertThat(cognito.clients(pool)).extracting(LiveClient::clientId).containsExactly(newId);
+        assertThat(store.read().client(ClientAddress.parse("main.web")).orElseThrow().clientId()).isEqualTo(newId);
+        assertThat(store.read().pending()).isEmpty();
+        assertThat(plan(stackOf(client("main", "web", secret))).hasChanges()).isFalse();
     }
 
     @Test

@@ -204,6 +204,19 @@ class PlannerTest {
                         .live(live().pool("main", P).unmanaged(P, "c9", WEB, NOW, true))
                         .stateChanges("adopt main.web c9")
                         .changes("main.web update update_because_settings_differ callback_urls"))),
+                Arguments.of(named("an interrupted replacement adopts the new client and deletes the old one", given()
+                        .desired(stack(poolById("main", P, client("main", "web", secret))))
+                        .state(withPending(state(record("main.web", P, "c1", WEB, false)), pending("main.web", P, "web", NOW)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB)
+                                .unmanaged(P, "c9", secret, NOW.plusSeconds(1), true))
+                        .stateChanges("adopt main.web c9")
+                        .changes("main.web no-op in_sync", "main.web delete delete_because_replaced"))),
+                Arguments.of(named("an interrupted replacement whose old client is gone only adopts the new one", given()
+                        .desired(stack(poolById("main", P, client("main", "web", secret))))
+                        .state(withPending(state(record("main.web", P, "c1", WEB, false)), pending("main.web", P, "web", NOW)))
+                        .live(live().pool("main", P).missing("main.web").unmanaged(P, "c9", secret, NOW.plusSeconds(1), true))
+                        .stateChanges("adopt main.web c9")
+                        .changes("main.web no-op in_sync"))),
                 Arguments.of(named("without creation dates, the only unmanaged client of that name is adopted", given()
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
                         .state(withPending(state(), pending("main.web", P, "web", NOW)))

@@ -1,0 +1,410 @@
+package dev.cogform.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cogform.cli.CliRun;
+import dev.cogform.core.live.cognito.PeerGap;
+import dev.cogform.core.model.AppClientField;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TokenValidityUnitsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+
+/**
+ * The end-to-end scenarios of issue 5 §6, written once: cogform run as a user runs it on a stack of
+ * four clients in two pools of a peer, with the AWS SDK changing things behind its back. A peer
+ * implementation names its {@link #endpoint()} and declares its {@link #gaps()} once; where a gap
+ * changes the outcome, the scenario asserts the gap's behaviour, so a gap the peer no longer has fails.
+ * Each test makes its own two pools with random names.
+ */
+abstract class EndToEndScenarios {
+
+    @TempDir
+    Path dir;
+
+    CognitoAdmin admin;
+    String mainPool;
+    String otherPool;
+    StackYaml yaml;
+    Stack stack;
+
+    /** Where the peer listens. */
+    abstract URI endpoint();
+
+    /** How the peer is known to differ from Cognito; none by default. */
+    Set<PeerGap> gaps() {
+        return Set.of();
+    }
+
+    boolean has(PeerGap gap) {
+        return gaps().contains(gap);
+    }
+
+    @BeforeAll
+    static void credentials() {
+        // cogform reaches a custom endpoint with the AWS SDK's default credential chain; peers accept any key.
+        System.setProperty("aws.accessKeyId", "cogform-e2e");
+        System.setProperty("aws.secretAccessKey", "cogform-e2e");
+    }
+
+    @BeforeEach
+    void pools() {
+        admin = new CognitoAdmin(endpoint());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        mainPool = admin.createPool("cogform-e2e-main-" + run);
+        otherPool = admin.createPool("cogform-e2e-other-" + run);
+        if (!has(PeerGap.NO_IDENTITY_PROVIDER_API)) {
+            admin.createOidcProvider(mainPool, StackYaml.IDP);
+        }
+        if (!has(PeerGap.NO_RESOURCE_SERVER_API)) {
+            admin.createResourceServer(otherPool, StackYaml.API, StackYaml.API_SCOPES);
+        }
+        yaml = StackYaml.everyField(endpoint(), gaps(), mainPool, otherPool);
+        stack = new Stack(dir).write(yaml.root);
+    }
+
+    @AfterEach
+    void dropPools() {
+        admin.deletePoolQuietly(mainPool);
+        admin.deletePoolQuietly(otherPool);
+        admin.close();
+    }
+
+    @Test
+    void everyField_appliesOnce_thenPlansNoChanges() {
+        JsonNode first = stack.json(2, "plan", "--json", "--detailed-exitcode");
+        assertThat(actions(first)).containsOnly("create");
+        Set<String> covered = StreamSupport.stream(first.path("resource_changes").spliterator(), false)
+                .flatMap(c -> StreamSupport.stream(c.path("diffs").spliterator(), false))
+                .map(d -> d.path("field").asText())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> storable = Arrays.stream(AppClientField.values())
+                .filter(f -> gaps().stream().noneMatch(g -> g.droppedField().equals(java.util.Optional.of(f))))
+                .map(AppClientField::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(covered).as("the stack sets every field the peer stores away from its default")
+                .isEqualTo(storable);
+
+        CliRun applied = stack.apply();
+
+        assertThat(applied.out()).contains("Apply complete! Clients: 4 added, 0 changed, 0 replaced, 0 destroyed.");
+        stack.plan(0);
+        assertThat(stack.apply().out()).contains("No changes.").doesNotContain("Apply complete");
+        JsonNode again = stack.json(0, "plan", "--json");
+        assertThat(actions(again)).containsOnly("no-op");
+        assertThat(again.path("resource_drift")).isEmpty();
+        assertThat(again.path("state_changes")).isEmpty();
+        assertThat(again.path("unmanaged")).isEmpty();
+        assertThat(names(mainPool)).containsExactlyInAnyOrder("web-app", "single-page-app");
+        assertThat(names(otherPool)).containsExactlyInAnyOrder("billing-worker", "bare-client");
+        UserPoolClientType web = admin.describeExisting(mainPool, stack.clientId("main.web"));
+        assertThat(web.callbackURLs()).containsExactlyInAnyOrder("https://app.example.com/callback",
+                "http://localhost:3000/callback");
+        assertThat(accessSeconds(web)).isEqualTo(30 * 60);
+        assertThat(web.clientSecret()).isNotBlank();
+    }
+
+    @Test
+    void outOfBandUpdate_isDrift_andApplyRevertsIt() {
+        stack.apply();
+        String web = stack.clientId("main.web");
+        admin.edit(mainPool, web, b -> b
+                // The default redirect URI must stay one of the callback URLs.
+                .callbackURLs("https://app.example.com/callback", "https://elsewhere.example.com/callback")
+                .accessTokenValidity(2)
+                .tokenValidityUnits(units(admin.describeExisting(mainPool, web).tokenValidityUnits(), TimeUnitsType.HOURS)));
+
+        CliRun human = stack.plan(2);
+        JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+
+        assertThat(human.out()).contains("Changed outside cogform:",
+                "# main.web (client " + web + ") has changed outside cogform",
+                "token_validity.access: 30m -> 2h", "token_validity.access: 2h -> 30m",
+                "\"https://elsewhere.example.com/callback\"",
+                "# main.web will be updated in-place");
+        assertThat(human.out().indexOf("Changed outside cogform:"))
+                .isLessThan(human.out().indexOf("will be updated in-place"));
+        assertThat(plan.path("summary").path("has_drift").asBoolean()).isTrue();
+        assertThat(plan.path("resource_drift")).hasSize(1);
+        JsonNode drift = plan.path("resource_drift").get(0);
+        assertThat(drift.path("address").asText()).isEqualTo("main.web");
+        assertThat(drift.path("kind").asText()).isEqualTo("modified");
+        assertThat(fields(drift)).containsExactlyInAnyOrder("callback_urls", "token_validity.access");
+        JsonNode change = change(plan, "main.web");
+        assertThat(change.path("action").asText()).isEqualTo("update");
+        assertThat(fields(change)).containsExactlyInAnyOrder("callback_urls", "token_validity.access");
+
+        assertThat(stack.apply().out()).contains("Clients: 0 added, 1 changed, 0 replaced, 0 destroyed.");
+
+        UserPoolClientType reverted = admin.describeExisting(mainPool, web);
+        assertThat(reverted.callbackURLs()).containsExactlyInAnyOrder("https://app.example.com/callback",
+                "http://localhost:3000/callback");
+        assertThat(accessSeconds(reverted)).isEqualTo(30 * 60);
+        stack.plan(0);
+    }
+
+    @Test
+    void outOfBandDelete_isRecreated() {
+        stack.apply();
+        String old = stack.clientId("main.web");
+        admin.delete(mainPool, old);
+
+        CliRun human = stack.plan(2);
+        JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+
+        assertThat(human.out()).contains("# main.web (client " + old + ") has been deleted outside cogform",
+                "# main.web will be re-created (client " + old + " was deleted outside cogform)");
+        JsonNode drift = plan.path("resource_drift").get(0);
+        assertThat(drift.path("kind").asText()).isEqualTo("deleted");
+        JsonNode change = change(plan, "main.web");
+        assertThat(change.path("action").asText()).isEqualTo("create");
+        assertThat(change.path("action_reason").asText()).isEqualTo("create_because_deleted_outside");
+        assertThat(change.path("client_id").asText()).isEqualTo(old);
+
+        assertThat(stack.apply().out()).contains("Clients: 1 added, 0 changed, 0 replaced, 0 destroyed.");
+
+        String recreated = stack.clientId("main.web");
+        assertThat(recreated).isNotEqualTo(old);
+        assertThat(admin.describe(mainPool, old)).isEmpty();
+        assertThat(admin.describeExisting(mainPool, recreated).clientName()).isEqualTo("web-app");
+        assertThat(names(mainPool)).containsExactlyInAnyOrder("web-app", "single-page-app");
+        stack.plan(0);
+    }
+
+    @Test
+    void outOfBandValue_forAFieldTheYamlLeavesOut_isReset() {
+        stack.apply();
+        String spa = stack.clientId("main.spa");
+        admin.edit(mainPool, spa, b -> b.defaultRedirectURI("https://app.example.com/spa/"));
+
+        JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+
+        JsonNode diff = change(plan, "main.spa").path("diffs").get(0);
+        assertThat(diff.path("field").asText()).isEqualTo("default_redirect_uri");
+        assertThat(diff.path("implied_reset").asBoolean()).isTrue();
+        assertThat(diff.path("after").isNull()).isTrue();
+
+        CliRun applied = stack.apply();
+
+        if (has(PeerGap.MERGES_ON_UPDATE)) {
+            // The update cannot say "no default redirect URI", and the peer keeps what it was not sent:
+            // cogform notices the answer differs and says so, and the next plan still shows the change.
+            assertThat(admin.describeExisting(mainPool, spa).defaultRedirectURI()).isEqualTo("https://app.example.com/spa/");
+            assertThat(applied.err()).contains("apply.response-differs");
+            stack.plan(2);
+        } else {
+            assertThat(admin.describeExisting(mainPool, spa).defaultRedirectURI()).isNull();
+            stack.plan(0);
+        }
+    }
+
+    @Test
+    void generateSecretFlip_replacesTheClient() {
+        stack.apply();
+        String old = stack.clientId("other.bare");
+        yaml.client("other", "bare").put("generate_secret", true);
+        stack.write(yaml.root);
+
+        CliRun human = stack.plan(2);
+        JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+
+        assertThat(human.out()).contains("# other.bare must be replaced: generate_secret can only be set when a client is created",
+                "the client id " + old + " will change", "# forces replacement");
+        JsonNode change = change(plan, "other.bare");
+        assertThat(change.path("action").asText()).isEqualTo("replace");
+        assertThat(change.path("actions").toString()).isEqualTo("[\"create\",\"delete\"]");
+        assertThat(change.path("replace_paths").toString()).isEqualTo("[[\"generate_secret\"]]");
+
+        assertThat(stack.apply().out()).contains("Clients: 0 added, 0 changed, 1 replaced, 0 destroyed.");
+
+        String replacement = stack.clientId("other.bare");
+        assertThat(replacement).isNotEqualTo(old);
+        assertThat(admin.describe(otherPool, old)).as("the old client is gone").isEmpty();
+        assertThat(admin.describeExisting(otherPool, replacement).clientSecret()).isNotBlank();
+        assertThat(names(otherPool)).containsExactlyInAnyOrder("billing-worker", "bare-client");
+        stack.plan(0);
+    }
+
+    @Test
+    void clientRemovedFromTheYaml_isDeleted() {
+        stack.apply();
+        String bare = stack.clientId("other.bare");
+        yaml.remove("other", "bare");
+        stack.write(yaml.root);
+
+        assertThat(stack.plan(2).out()).contains("# other.bare will be destroyed");
+        assertThat(stack.apply().out()).contains("Clients: 0 added, 0 changed, 0 replaced, 1 destroyed.");
+
+        assertThat(admin.describe(otherPool, bare)).isEmpty();
+        assertThat(names(otherPool)).containsExactly("billing-worker");
+        assertThat(stack.expect(0, "state", "list").out().lines()).containsExactly("main.spa", "main.web", "other.machine");
+        stack.plan(0);
+    }
+
+    @Test
+    void protectedClientRemovedFromTheYaml_isRefused() {
+        stack.apply();
+        String spa = stack.clientId("main.spa");
+        JsonNode state = stack.state();
+        yaml.remove("main", "spa");
+        stack.write(yaml.root);
+
+        CliRun plan = stack.expect(1, "plan", "--detailed-exitcode");
+        CliRun apply = stack.expect(1, "apply", "--auto-approve");
+
+        for (CliRun run : List.of(plan, apply)) {
+            assertThat(run.out() + run.err()).contains("main.spa").contains("prevent_destroy");
+        }
+        assertThat(apply.out()).doesNotContain("Destroying");
+        assertThat(admin.describeExisting(mainPool, spa).clientName()).isEqualTo("single-page-app");
+        assertThat(stack.state()).isEqualTo(state);
+    }
+
+    @Test
+    void staleSavedPlans_areRefused_aFreshOneApplies() {
+        stack.apply();
+        String web = stack.clientId("main.web");
+        yaml.client("main", "web").put("logout_urls", StackYaml.list("https://${var.domain}/bye"));
+        stack.write(yaml.root);
+
+        // The client changed in Cognito after the plan was made.
+        stack.expect(0, "plan", "--out", "live.json");
+        JsonNode state = stack.state();
+        admin.edit(mainPool, web, b -> b.callbackURLs("https://app.example.com/callback",
+                "https://elsewhere.example.com/callback"));
+        JsonNode refused = stack.json(3, "apply", "--json", "live.json");
+        assertThat(refused.path("status").asText()).isEqualTo("refused_stale");
+        assertThat(rules(refused)).contains("plan.stale-live");
+        UserPoolClientType untouched = admin.describeExisting(mainPool, web);
+        assertThat(untouched.logoutURLs()).containsExactly("https://app.example.com/logout");
+        assertThat(untouched.callbackURLs()).containsExactlyInAnyOrder("https://app.example.com/callback",
+                "https://elsewhere.example.com/callback");
+        assertThat(stack.state()).isEqualTo(state);
+
+        // Another plan was applied after this one was made.
+        stack.expect(0, "plan", "--out", "first.json");
+        stack.expect(0, "plan", "--out", "second.json");
+        stack.expect(0, "apply", "first.json");
+        state = stack.state();
+        CliRun second = stack.expect(3, "apply", "second.json");
+        assertThat(second.err()).contains("plan.stale-state", "The saved plan is stale and was not applied.");
+        assertThat(stack.state()).isEqualTo(state);
+
+        // cogform.yaml changed after the plan was made.
+        yaml.client("main", "web").put("logout_urls", StackYaml.list("https://${var.domain}/later"));
+        stack.write(yaml.root);
+        stack.expect(0, "plan", "--out", "yaml.json");
+        yaml.client("main", "web").put("logout_urls", StackYaml.list("https://${var.domain}/even-later"));
+        stack.write(yaml.root);
+        assertThat(stack.expect(3, "apply", "yaml.json").err()).contains("plan.stale-desired");
+        assertThat(admin.describeExisting(mainPool, web).logoutURLs()).containsExactly("https://app.example.com/bye");
+        assertThat(stack.state()).isEqualTo(state);
+
+        stack.expect(0, "plan", "--out", "fresh.json");
+        assertThat(stack.expect(0, "apply", "fresh.json").out()).contains("Apply complete!");
+        assertThat(admin.describeExisting(mainPool, web).logoutURLs()).containsExactly("https://app.example.com/even-later");
+        stack.plan(0);
+    }
+
+    @Test
+    void clientSecrets_appearInNoOutputStateOrPlanFile_andSecretPrintsThem() {
+        stack.json(0, "apply", "--json", "--auto-approve");
+        yaml.client("other", "bare").put("generate_secret", true);
+        stack.write(yaml.root);
+        stack.apply();
+        stack.expect(0, "plan");
+        stack.expect(0, "plan", "--json");
+        stack.expect(0, "plan", "--out", "saved.json");
+        stack.expect(0, "show", "saved.json");
+        stack.expect(0, "show", "saved.json", "--json");
+        stack.expect(0, "state", "list");
+        stack.expect(0, "state", "show", "main.web");
+        stack.expect(0, "state", "pull");
+        List<String> secrets = new ArrayList<>();
+        for (String address : List.of("main.web", "other.machine", "other.bare")) {
+            String pool = address.startsWith("main.") ? mainPool : otherPool;
+            String secret = admin.describeExisting(pool, stack.clientId(address)).clientSecret();
+            assertThat(secret).as("%s has a secret", address).isNotBlank();
+            secrets.add(secret);
+        }
+
+        for (CliRun run : stack.transcript()) {
+            for (String secret : secrets) {
+                assertThat(run.out()).doesNotContain(secret);
+                assertThat(run.err()).doesNotContain(secret);
+            }
+        }
+        Map<Path, String> files = stack.files();
+        assertThat(files.keySet()).contains(dir.resolve(".cogform/state.json"), dir.resolve("saved.json"));
+        files.forEach((file, text) -> secrets.forEach(secret ->
+                assertThat(text).as("%s has no secret", file).doesNotContain(secret)));
+
+        assertThat(stack.expect(0, "secret", "main.web").out()).isEqualTo(secrets.get(0) + System.lineSeparator());
+        assertThat(stack.expect(0, "secret", "other.bare").out().strip()).isEqualTo(secrets.get(2));
+        assertThat(stack.expect(1, "secret", "main.spa").err()).contains("has no secret");
+    }
+
+    // --- helpers
+
+    private List<String> names(String poolId) {
+        return admin.list(poolId).stream().map(UserPoolClientDescription::clientName).toList();
+    }
+
+    private static List<String> actions(JsonNode plan) {
+        return StreamSupport.stream(plan.path("resource_changes").spliterator(), false)
+                .map(c -> c.path("action").asText()).toList();
+    }
+
+    static JsonNode change(JsonNode plan, String address) {
+        for (JsonNode c : plan.path("resource_changes")) {
+            if (c.path("address").asText().equals(address)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no resource change for " + address + " in " + plan);
+    }
+
+    private static List<String> fields(JsonNode withDiffs) {
+        return StreamSupport.stream(withDiffs.path("diffs").spliterator(), false)
+                .map(d -> d.path("field").asText()).toList();
+    }
+
+    private static List<String> rules(JsonNode document) {
+        return StreamSupport.stream(document.path("diagnostics").spliterator(), false)
+                .map(d -> d.path("rule").asText()).toList();
+    }
+
+    private static TokenValidityUnitsType units(TokenValidityUnitsType current, TimeUnitsType access) {
+        return (current == null ? TokenValidityUnitsType.builder() : current.toBuilder()).accessToken(access).build();
+    }
+
+    /** The access token validity in seconds, whatever unit the peer reports it in. */
+    private static long accessSeconds(UserPoolClientType c) {
+        TimeUnitsType unit = c.tokenValidityUnits() == null ? TimeUnitsType.HOURS : c.tokenValidityUnits().accessToken();
+        long per = switch (unit) {
+            case SECONDS -> 1;
+            case MINUTES -> 60;
+            case HOURS -> 3_600;
+            case DAYS -> 86_400;
+            default -> throw new AssertionError("unknown unit " + unit);
+        };
+        return c.accessTokenValidity() * per;
+    }
+}
