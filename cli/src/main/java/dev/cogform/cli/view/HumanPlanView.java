@@ -40,7 +40,10 @@ public final class HumanPlanView implements PlanView {
         drift(plan.drift());
         stateChanges(plan.stateChanges());
         List<ResourceChange> actions = plan.actions();
-        if (actions.isEmpty()) {
+        if (actions.isEmpty() && plan.errored()) {
+            out.println(c.red(c.bold("Planning failed.")) + " cogform could not read everything it needs; see the"
+                    + " errors below.");
+        } else if (actions.isEmpty()) {
             if (plan.stateChanges().isEmpty() && plan.drift().isEmpty()) {
                 out.println(c.green(c.bold("No changes.")) + " The app clients match cogform.yaml.");
             } else {

@@ -91,8 +91,9 @@ final class GatewayErrors {
         if (e instanceof SdkClientException && e.getMessage() != null
                 && e.getMessage().startsWith("Unable to load credentials")) {
             return new GatewayException(GatewayError.ACCESS_DENIED,
-                    where + ": no AWS credentials found; set provider.profile, AWS_PROFILE or the AWS_ACCESS_KEY_ID"
-                            + " environment (" + e.getMessage() + ")", null, null, e);
+                    where + ": no AWS credentials found; set provider.profile, AWS_PROFILE, AWS_ACCESS_KEY_ID and"
+                            + " AWS_SECRET_ACCESS_KEY, or run where a role is available (--debug shows every"
+                            + " source the SDK tried)", null, null, e);
         }
         return new GatewayException(GatewayError.OTHER, where + ": " + e.getMessage(), null, null, e);
     }
