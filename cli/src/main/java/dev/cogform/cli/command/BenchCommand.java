@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
  * in-process sandbox with quotas on, and compares the wall time with the quota floor.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures cogform against an in-process Cognito sandbox (not AWS) with request-rate quotas on:",
-            "wall time of refresh+plan (and apply) of N clients over P pools, the quota floor (the least time the",
-            "quotas allow for the requests made), their ratio, and throttled and failed calls. See docs/performance.md."})
+        description = {"Measures refresh+plan (and apply) of N clients over P pools against an in-process",
+            "Cognito sandbox (not AWS) with request-rate quotas on, and reports the wall time, the quota",
+            "floor (the least time the quotas allow for the requests made), their ratio, and throttled and",
+            "failed calls. See docs/performance.md."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -46,9 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
     private int pools;
 
     @Option(names = "--quota-scale", paramLabel = "X", defaultValue = "1",
-            description = {"Multiply Cognito's request-rate quotas, in the sandbox and in cogform's rate limiter",
-                "(default: ${DEFAULT-VALUE}: Cognito's rates; 100 clients then take about 7 s). Keep the floor at",
-                "several seconds: the first second's burst is a larger share of shorter runs."})
+            description = "Multiply Cognito's request-rate quotas, in the sandbox and in cogform's rate limiter "
+                    + "(default: ${DEFAULT-VALUE}, Cognito's rates: 100 clients take about 7 s). Keep the floor at "
+                    + "several seconds: the quotas' first-second burst weighs more in shorter runs.")
     private double quotaScale;
 
     @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "plan", converter = PhaseConverter.class,
