@@ -29,7 +29,7 @@ final class Quotas {
         return new Quotas(false, 1, System::nanoTime);
     }
 
-    /** While lifted, every request passes and no bucket is touched, so buckets are full when restored. */
+    /** While lifted, every request passes and no bucket is drawn (nor created). */
     void lift(boolean value) {
         lifted = value;
     }

@@ -99,7 +99,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Lifts ({@code true}) or restores the request-rate quotas, for seeding data whose loading is not
-     * what is being measured. Buckets are not drawn while lifted, so they are full when restored.
+     * what is being measured. No bucket is drawn while lifted: one never used starts full when the
+     * quotas are restored, and the others have refilled as time passed.
      * Does nothing for a sandbox started without quotas.
      */
     public void liftQuotas(boolean lifted) {
