@@ -38,9 +38,6 @@ import picocli.CommandLine.Spec;
             "3:the saved plan is stale and was refused"})
 public final class ApplyCommand implements Callable<Integer> {
 
-    /** Parallel pools; writes within a pool are always one at a time. */
-    private static final int PARALLEL_POOLS = 4;
-
     private final StackServices services;
 
     @ParentCommand
@@ -122,7 +119,7 @@ public final class ApplyCommand implements Callable<Integer> {
             if (saved == null && !autoApprove && !approved(out, err)) {
                 return ExitCode.ERROR;
             }
-            ApplyResult result = new Applier(session.gateway, session.store, services.clock(), view, PARALLEL_POOLS)
+            ApplyResult result = new Applier(session.gateway, session.store, services.clock(), view, Applier.DEFAULT_PARALLELISM)
                     .apply(plan, state);
             view.result(plan, result);
             return result.failed() ? ExitCode.ERROR : ExitCode.OK;

@@ -48,6 +48,14 @@ public final class Applier {
     private static final Set<GatewayError> DEFINITELY_NOT_CREATED = Set.of(GatewayError.INVALID_PARAMETER,
             GatewayError.LIMIT_EXCEEDED, GatewayError.ACCESS_DENIED, GatewayError.NOT_FOUND);
 
+    /**
+     * Pools written in parallel by default (writes within a pool are always one at a time). High
+     * enough that every pool of a usual stack is written at once: Cognito allows 5 writes a second
+     * per pool but 15 per account, and a pool left for later would be written alone at the per-pool
+     * rate. The gateway's rate limiter, not this number, keeps to the quotas.
+     */
+    public static final int DEFAULT_PARALLELISM = 16;
+
     private static final Comparator<ResourceChange> ORDER = Comparator
             .comparing((ResourceChange c) -> c.action().ordinal()).thenComparing(ResourceChange::address);
 

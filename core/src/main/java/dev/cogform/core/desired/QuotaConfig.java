@@ -8,4 +8,10 @@ public record QuotaConfig(double clientReadPerSecond, double clientUpdatePerSeco
                           double perOperationAndPoolPerSecond) {
 
     public static final QuotaConfig COGNITO_DEFAULT = new QuotaConfig(15, 15, 5);
+
+    /** Every rate multiplied by {@code factor}, as for a sandbox started with that quota scale. */
+    public QuotaConfig scaled(double factor) {
+        return new QuotaConfig(clientReadPerSecond * factor, clientUpdatePerSecond * factor,
+                perOperationAndPoolPerSecond * factor);
+    }
 }

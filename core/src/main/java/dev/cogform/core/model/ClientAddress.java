@@ -24,8 +24,12 @@ public record ClientAddress(String pool, String client) implements Comparable<Cl
         return new ClientAddress(text.substring(0, dot), text.substring(dot + 1));
     }
 
+    /** The order of the written form {@code pool.client}; within one pool without building strings (planning sorts a lot). */
     @Override
     public int compareTo(ClientAddress o) {
+        if (pool.equals(o.pool)) {
+            return client.compareTo(o.client);
+        }
         return toString().compareTo(o.toString());
     }
 

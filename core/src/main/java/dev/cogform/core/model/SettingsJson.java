@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -56,13 +61,34 @@ public final class SettingsJson {
 
     /** sha256 (hex) of the canonical JSON: equal settings give equal fingerprints. */
     public static String fingerprint(AppClientSettings settings) {
-        return sha256(write(settings));
+        return sha256Json(settings);
+    }
+
+    /**
+     * sha256 (hex) of {@code value}'s compact JSON as {@link #mapper()} writes it: the same as
+     * {@code sha256(mapper().writeValueAsString(value))}, but streamed into the digest, so a large
+     * document (a plan of 10,000 clients) is never held as one string.
+     */
+    public static String sha256Json(Object value) {
+        MessageDigest digest = sha256Digest();
+        // Through a Writer, as writeValueAsString writes: Jackson's byte-stream generator escapes
+        // characters outside the BMP, which would change the digest of such text.
+        try (Writer out = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+                StandardCharsets.UTF_8)) {
+            MAPPER.writeValue(out, value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     public static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -50,7 +50,7 @@ public final class PlanJson {
 
     /** {@code sha256:} and the hex digest of the plan's compact JSON without its digest. */
     public static String digest(Plan plan) {
-        ObjectNode tree = toTree(plan);
+        ObjectNode tree = toTree(plan, true);
         tree.remove("digest");
         return digestOf(tree);
     }
@@ -89,6 +89,14 @@ public final class PlanJson {
     }
 
     public static ObjectNode toTree(Plan plan) {
+        return toTree(plan, false);
+    }
+
+    /**
+     * The plan as a tree; {@code forDigest} leaves settings as POJO nodes, which serialize to the same
+     * bytes without building a tree per client (a plan of 10,000 clients holds 20,000 settings).
+     */
+    private static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format_version", FORMAT_VERSION);
         ObjectNode tool = root.putObject("tool");
@@ -106,7 +114,7 @@ public final class PlanJson {
         plan.targets().forEach(t -> targets.add(t.toString()));
         root.set("summary", summary(plan));
         ArrayNode changes = root.putArray("resource_changes");
-        plan.changes().forEach(c -> changes.add(change(c)));
+        plan.changes().forEach(c -> changes.add(change(c, forDigest)));
         ArrayNode drift = root.putArray("resource_drift");
         for (Drift d : plan.drift()) {
             ObjectNode o = drift.addObject();
@@ -121,7 +129,7 @@ public final class PlanJson {
             ObjectNode o = state.addObject();
             o.put("kind", s.kind().code());
             o.put("address", s.address().toString());
-            o.set("record", s.record() == null ? null : recordTree(s.record()));
+            o.set("record", s.record() == null ? null : recordTree(s.record(), forDigest));
         }
         ArrayNode unmanaged = root.putArray("unmanaged");
         for (UnmanagedClient u : plan.unmanaged()) {
@@ -154,7 +162,7 @@ public final class PlanJson {
         return s;
     }
 
-    private static ObjectNode change(ResourceChange c) {
+    private static ObjectNode change(ResourceChange c, boolean forDigest) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("address", c.address().toString());
         o.put("action", c.action().word());
@@ -169,8 +177,8 @@ public final class PlanJson {
         ArrayNode replacePaths = o.putArray("replace_paths");
         c.diffs().stream().filter(AttributeDiff::forcesReplacement)
                 .forEach(d -> replacePaths.addArray().add(d.field().key()));
-        o.set("before", c.before() == null ? null : SettingsJson.toTree(c.before()));
-        o.set("after", c.after() == null ? null : SettingsJson.toTree(c.after()));
+        o.set("before", settings(c.before(), forDigest));
+        o.set("after", settings(c.after(), forDigest));
         o.set("diffs", diffs(c.diffs()));
         return o;
     }
@@ -192,14 +200,21 @@ public final class PlanJson {
         return out;
     }
 
-    /** One state record as JSON; {@link StateBasis} hashes the same form. */
-    static ObjectNode recordTree(ClientRecord r) {
+    private static JsonNode settings(AppClientSettings settings, boolean forDigest) {
+        if (settings == null) {
+            return null;
+        }
+        return forDigest ? MAPPER.getNodeFactory().pojoNode(settings) : SettingsJson.toTree(settings);
+    }
+
+    /** One state record as JSON; {@link StateBasis} hashes the same form (with {@code forDigest}). */
+    static ObjectNode recordTree(ClientRecord r, boolean forDigest) {
         ObjectNode c = MAPPER.createObjectNode();
         c.put("address", r.address().toString());
         c.put("pool_id", r.poolId());
         c.put("client_id", r.clientId());
         c.put("client_name", r.clientName());
-        c.set("applied", r.applied() == null ? null : SettingsJson.toTree(r.applied()));
+        c.set("applied", settings(r.applied(), forDigest));
         c.put("live_fingerprint", r.liveFingerprint());
         c.put("prevent_destroy", r.preventDestroy());
         c.put("applied_at", r.appliedAt() == null ? null : r.appliedAt().toString());
@@ -229,11 +244,7 @@ public final class PlanJson {
     }
 
     private static String digestOf(JsonNode tree) {
-        try {
-            return "sha256:" + SettingsJson.sha256(MAPPER.writeValueAsString(tree));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + SettingsJson.sha256Json(tree);
     }
 
     private static Plan fromTree(JsonNode root) {

@@ -49,6 +49,8 @@ public final class Planner {
     private final PlanOptions options;
     private final Diagnostics diagnostics = new Diagnostics();
     private final Map<ClientAddress, ClientRecord> records;
+    /** The desired clients by address: {@link DesiredState#client} scans every client, too slow per address. */
+    private final Map<ClientAddress, DesiredClient> wanted = new HashMap<>();
     private final Map<ClientAddress, LiveClient> adopted = new HashMap<>();
     private final Set<ClientAddress> blocked = new HashSet<>();
     private final List<ResourceChange> changes = new ArrayList<>();
@@ -61,6 +63,7 @@ public final class Planner {
         this.live = live;
         this.options = options;
         this.records = new TreeMap<>(state.clients());
+        desired.clients().forEach(c -> wanted.putIfAbsent(c.address(), c));
     }
 
     public static Plan plan(DesiredState desired, StateSnapshot state, LiveSnapshot live, PlanOptions options) {
@@ -70,7 +73,7 @@ public final class Planner {
     private Plan run() {
         diagnostics.addAll(live.diagnostics());
         for (ClientAddress t : options.targets()) {
-            if (desired.client(t).isEmpty() && state.client(t).isEmpty()) {
+            if (wanted(t).isEmpty() && state.client(t).isEmpty()) {
                 diagnostics.add(Diagnostic.error("plan.unknown-target", t.toString(),
                         "--target " + t + " matches no client in cogform.yaml or in the state",
                         "write POOL.CLIENT as the keys appear in cogform.yaml", null));
@@ -81,7 +84,7 @@ public final class Planner {
                 .forEach(this::planDesired);
         records.values().stream()
                 .filter(r -> options.inScope(r.address()) && !blocked.contains(r.address())
-                        && desired.client(r.address()).isEmpty())
+                        && wanted(r.address()).isEmpty())
                 .forEach(this::planRemoved);
         changes.sort(Comparator.comparing(ResourceChange::address).thenComparing(ResourceChange::action));
         drift.sort(Comparator.comparing(Drift::address));
@@ -91,6 +94,10 @@ public final class Planner {
                 StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
                 diagnostics.sorted(), null);
         return plan.withDigest(PlanJson.digest(plan));
+    }
+
+    private Optional<DesiredClient> wanted(ClientAddress address) {
+        return Optional.ofNullable(wanted.get(address));
     }
 
     private void resolvePending(PendingCreate p) {
@@ -130,7 +137,7 @@ public final class Planner {
                     ActionReason.DELETE_BECAUSE_REPLACED, old.poolId(), old.poolId(), old.clientId(), o.settings(),
                     null, List.of(), o.fingerprint(), false)));
         }
-        boolean protect = desired.client(address).map(c -> c.lifecycle().preventDestroy())
+        boolean protect = wanted(address).map(c -> c.lifecycle().preventDestroy())
                 .orElse(old != null && old.preventDestroy());
         ClientRecord record = new ClientRecord(address, client.poolId(), client.clientId(), client.settings().clientName(),
                 client.settings(), client.fingerprint(), protect, options.createdAt());
@@ -271,7 +278,7 @@ public final class Planner {
         diagnostics.add(Diagnostic.error("lifecycle.prevent-destroy", address + ".lifecycle.prevent_destroy",
                 "client " + address + " (" + rec.clientId() + ") has lifecycle.prevent_destroy set, but this plan would "
                         + verb + " it", hint,
-                desired.client(address).map(DesiredClient::at).orElse(null)));
+                wanted(address).map(DesiredClient::at).orElse(null)));
     }
 
     private static ResourceChange create(AppClientSettings settings, ClientAddress address, String poolId,

@@ -30,7 +30,7 @@ public record StateBasis(String lineage, long serial, String checksum) {
         root.put("serial", state.serial());
         ArrayNode clients = root.putArray("clients");
         for (ClientRecord r : state.clients().values()) {
-            clients.add(PlanJson.recordTree(r));
+            clients.add(PlanJson.recordTree(r, true));
         }
         ArrayNode pending = root.putArray("pending");
         for (PendingCreate p : state.pending()) {
@@ -40,10 +40,6 @@ public record StateBasis(String lineage, long serial, String checksum) {
             o.put("client_name", p.clientName());
             o.put("at", p.at() == null ? null : p.at().toString());
         }
-        try {
-            return SettingsJson.sha256(mapper.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return SettingsJson.sha256Json(root);
     }
 }

@@ -13,9 +13,11 @@ import dev.cogform.core.rule.LiveChecks;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +68,8 @@ public final class Refresher {
         Set<String> listed = new LinkedHashSet<>(poolIds.values());
         state.clients().values().forEach(r -> listed.add(r.poolId()));
         state.pending().forEach(p -> listed.add(p.poolId()));
-        List<ClientRecord> records = state.clients().values().stream()
-                .filter(r -> targets.isEmpty() || targets.contains(r.address())).toList();
+        List<ClientRecord> records = interleaved(state.clients().values().stream()
+                .filter(r -> targets.isEmpty() || targets.contains(r.address())).toList());
         List<DesiredPool> checked = desired.pools().stream()
                 .filter(p -> poolIds.containsKey(p.key()) && needsLiveCheck(p)).toList();
 
@@ -148,6 +150,26 @@ public final class Refresher {
             managed.put(r.address(), Optional.of(new LiveClient(r.poolId(), r.clientId(), r.applied(), null, null)));
         }
         return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics);
+    }
+
+    /**
+     * The records round-robin over their pools. Cognito allows each operation only 5/s per pool but
+     * 15/s per category; in address order, all workers would read one pool at a time and wait on its
+     * per-pool limit, at a third of the category's rate.
+     */
+    static List<ClientRecord> interleaved(List<ClientRecord> records) {
+        Map<String, ArrayDeque<ClientRecord>> byPool = new LinkedHashMap<>();
+        records.forEach(r -> byPool.computeIfAbsent(r.poolId(), k -> new ArrayDeque<>()).add(r));
+        List<ClientRecord> out = new ArrayList<>(records.size());
+        while (out.size() < records.size()) {
+            for (ArrayDeque<ClientRecord> pool : byPool.values()) {
+                ClientRecord r = pool.poll();
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, String> resolvePools(DesiredState desired, StateSnapshot state, List<Diagnostic> diagnostics) {

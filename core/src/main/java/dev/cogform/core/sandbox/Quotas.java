@@ -17,6 +17,7 @@ final class Quotas {
     private final LongSupplier nanoClock;
     private final Map<QuotaCategory, TokenBucket> categories = new EnumMap<>(QuotaCategory.class);
     private final Map<String, TokenBucket> perOperationAndPool = new HashMap<>();
+    private volatile boolean lifted;
 
     Quotas(boolean enabled, double scale, LongSupplier nanoClock) {
         this.enabled = enabled;
@@ -28,9 +29,14 @@ final class Quotas {
         return new Quotas(false, 1, System::nanoTime);
     }
 
+    /** While lifted, every request passes and no bucket is drawn (nor created). */
+    void lift(boolean value) {
+        lifted = value;
+    }
+
     /** Takes the tokens for one call of {@code operation} on {@code poolId} (may be null); false when throttled. */
     synchronized boolean tryAcquire(Operation operation, String poolId) {
-        if (!enabled) {
+        if (!enabled || lifted) {
             return true;
         }
         long now = nanoClock.getAsLong();

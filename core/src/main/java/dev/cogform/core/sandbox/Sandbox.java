@@ -33,16 +33,18 @@ public final class Sandbox implements AutoCloseable {
     private final PoolApi pools;
     private final PoolWriteGuard guard;
     private final FaultPlan faults;
+    private final Quotas quotas;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(HttpServer server, ExecutorService executor, URI endpoint, PoolApi pools, PoolWriteGuard guard,
-                    FaultPlan faults) {
+                    FaultPlan faults, Quotas quotas) {
         this.server = server;
         this.executor = executor;
         this.endpoint = endpoint;
         this.pools = pools;
         this.guard = guard;
         this.faults = faults;
+        this.quotas = quotas;
     }
 
     /**
@@ -77,7 +79,7 @@ public final class Sandbox implements AutoCloseable {
         server.start();
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         URI endpoint = URI.create("http://" + host + ":" + server.getAddress().getPort());
-        return new Sandbox(server, executor, endpoint, pools, guard, options.faults());
+        return new Sandbox(server, executor, endpoint, pools, guard, options.faults(), quotas);
     }
 
     /** The base URL, such as {@code http://127.0.0.1:41234}. */
@@ -93,6 +95,16 @@ public final class Sandbox implements AutoCloseable {
     /** The live fault plan: rules added or cleared here apply to the next requests. */
     public FaultPlan faults() {
         return faults;
+    }
+
+    /**
+     * Lifts ({@code true}) or restores the request-rate quotas, for seeding data whose loading is not
+     * what is being measured. No bucket is drawn while lifted: one never used starts full when the
+     * quotas are restored, and the others have refilled as time passed.
+     * Does nothing for a sandbox started without quotas.
+     */
+    public void liftQuotas(boolean lifted) {
+        quotas.lift(lifted);
     }
 
     /** Whether a client write on the pool is being processed right now (for tests that overlap writes). */

@@ -14,6 +14,8 @@ import java.net.UnknownHostException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -79,6 +82,8 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     private final RateLimiter limiter;
     private final Retrier retrier;
     private final ConcurrentMap<String, ReentrantLock> poolLocks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<List<String>, Counts> counts = new ConcurrentHashMap<>();
+    private final LongAdder failedCalls = new LongAdder();
 
     SdkCognitoGateway(CognitoIdentityProviderClient client, List<AutoCloseable> owned, QuotaConfig quotas,
                       Ticker ticker, DoubleSupplier random) {
@@ -343,6 +348,19 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
         return Optional.ofNullable(c.clientSecret()).filter(s -> !s.isEmpty());
     }
 
+    /** What this gateway has sent so far: requests per operation and pool, throttled answers, failed calls. */
+    public GatewayMetrics metrics() {
+        List<GatewayMetrics.Requests> requests = new ArrayList<>();
+        counts.forEach((key, c) -> {
+            CognitoOperation operation = CognitoOperation.valueOf(key.get(0));
+            requests.add(new GatewayMetrics.Requests(operation.apiName(), operation.category().name(), key.get(1),
+                    c.sent.sum(), c.throttled.sum()));
+        });
+        requests.sort(Comparator.comparing(GatewayMetrics.Requests::operation)
+                .thenComparing(GatewayMetrics.Requests::poolId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new GatewayMetrics(requests, failedCalls.sum());
+    }
+
     @Override
     public void close() {
         client.close();
@@ -387,6 +405,7 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
 
     private <T> T call(CognitoOperation operation, String poolId, Supplier<T> request) {
         ReentrantLock lock = operation.write() ? poolLocks.computeIfAbsent(poolId, k -> new ReentrantLock()) : null;
+        Counts count = counts.computeIfAbsent(Arrays.asList(operation.name(), poolId), k -> new Counts());
         int[] attempts = {0};
         try {
             if (lock != null) {
@@ -396,7 +415,15 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                 return retrier.run(() -> {
                     attempts[0]++;
                     limiter.acquire(operation, poolId);
-                    return request.get();
+                    count.sent.increment();
+                    try {
+                        return request.get();
+                    } catch (SdkException e) {
+                        if (GatewayErrors.retryable(e) == Retrier.Retry.THROTTLED) {
+                            count.throttled.increment();
+                        }
+                        throw e;
+                    }
                 });
             } finally {
                 if (lock != null) {
@@ -404,11 +431,22 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw GatewayErrors.map(operation, poolId, e, attempts[0]);
+            GatewayException mapped = GatewayErrors.map(operation, poolId, e, attempts[0]);
+            if (mapped.error() != GatewayError.NOT_FOUND) {
+                failedCalls.increment();
+            }
+            throw mapped;
         } catch (InterruptedException e) {
+            failedCalls.increment();
             Thread.currentThread().interrupt();
             throw new GatewayException(GatewayError.OTHER, operation.apiName() + " was interrupted");
         }
+    }
+
+    /** Requests sent and throttled for one (operation, pool). */
+    private static final class Counts {
+        final LongAdder sent = new LongAdder();
+        final LongAdder throttled = new LongAdder();
     }
 
     private static void closeAll(List<AutoCloseable> resources) {
