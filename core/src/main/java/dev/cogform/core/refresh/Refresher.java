@@ -76,12 +76,13 @@ public final class Refresher {
         Map<String, List<ClientSummary>> listings = new ConcurrentHashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new ConcurrentHashMap<>();
         Map<String, LiveClient> candidates = new ConcurrentHashMap<>();
-        Progress progress = new Progress(listed.size() + records.size() + 2 * checked.size());
+        // Progress counts the clients read; pool listings and the live checks' reads are not clients.
+        Progress progress = new Progress(records.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon());
         try {
             List<CompletableFuture<Void>> reads = new ArrayList<>();
             for (String poolId : listed) {
-                reads.add(run(pool, progress, () -> listings.put(poolId, gateway.listClients(poolId)),
+                reads.add(run(pool, null, () -> listings.put(poolId, gateway.listClients(poolId)),
                         diagnostics, "listing the clients of pool " + poolId, null));
             }
             for (ClientRecord r : records) {
@@ -91,8 +92,8 @@ public final class Refresher {
             }
             for (DesiredPool p : checked) {
                 String poolId = poolIds.get(p.key());
-                var idps = CompletableFuture.supplyAsync(() -> counted(progress, () -> gateway.identityProviders(poolId)), pool);
-                var scopes = CompletableFuture.supplyAsync(() -> counted(progress, () -> gateway.resourceServerScopes(poolId)), pool);
+                var idps = CompletableFuture.supplyAsync(() -> counted(null, () -> gateway.identityProviders(poolId)), pool);
+                var scopes = CompletableFuture.supplyAsync(() -> counted(null, () -> gateway.resourceServerScopes(poolId)), pool);
                 reads.add(idps.thenCombine(scopes, (i, s) -> diagnostics.addAll(LiveChecks.check(p, i, s)))
                         .<Void>thenApply(x -> null)
                         .exceptionally(e -> failed(diagnostics, e, "reading the identity providers and scopes of pool " + poolId, null)));
@@ -228,7 +229,9 @@ public final class Refresher {
         try {
             return read.get();
         } finally {
-            progress.done();
+            if (progress != null) {
+                progress.done();
+            }
         }
     }
 
