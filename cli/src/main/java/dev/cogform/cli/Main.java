@@ -88,10 +88,15 @@ public final class Main implements Runnable {
         return debug;
     }
 
+    /** One line: what is wrong, a did-you-mean for a mistyped command or option, and where help is. */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("cogform: " + e.getMessage());
-        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim()
+                .replace("option option", "option"); // picocli's wording for a bad map entry
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            message += "; did you mean " + String.join(" or ", u.getSuggestions().stream().map(s -> "'" + s + "'").toList()) + "?";
+        }
+        cmd.getErr().println("cogform: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         return ExitCode.ERROR;
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code state:} block of cogform.yaml ({@link StackStateConfig}), so they work while the rest of the
  * file is being fixed.
  */
-@Command(name = "state",
+@Command(name = "state", mixinStandardHelpOptions = true,
         description = "Inspect and change the recorded state (which Cognito client each address manages).",
         subcommands = {
             StateListCommand.class,

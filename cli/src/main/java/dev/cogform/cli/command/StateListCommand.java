@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code cogform state list}. */
-@Command(name = "list", description = "List the addresses in the state, one a line.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the addresses in the state, one a line.")
 public final class StateListCommand implements Callable<Integer> {
 
     @ParentCommand

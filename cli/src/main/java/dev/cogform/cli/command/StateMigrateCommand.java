@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * under the locks of both, keeping lineage and serial, and reads the copy back to verify it. The
  * source is left in place; cogform.yaml is not edited.
  */
-@Command(name = "migrate", description = "Copy the state to another store, keeping its lineage and serial.")
+@Command(name = "migrate", mixinStandardHelpOptions = true, description = "Copy the state to another store, keeping its lineage and serial.")
 public final class StateMigrateCommand implements Callable<Integer> {
 
     @ParentCommand

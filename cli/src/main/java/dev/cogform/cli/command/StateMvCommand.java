@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code cogform state mv SRC DST}. */
-@Command(name = "mv", description = "Record a managed client under another address (rename it in cogform.yaml too).")
+@Command(name = "mv", mixinStandardHelpOptions = true, description = "Record a managed client under another address (rename it in cogform.yaml too).")
 public final class StateMvCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code cogform state pull}. */
-@Command(name = "pull", description = "Print the state document (JSON) as stored, after verifying it.")
+@Command(name = "pull", mixinStandardHelpOptions = true, description = "Print the state document (JSON) as stored, after verifying it.")
 public final class StatePullCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code cogform state push FILE}. */
-@Command(name = "push", description = "Replace the stored state with a state file (e.g. one saved with 'state pull').")
+@Command(name = "push", mixinStandardHelpOptions = true, description = "Replace the stored state with a state file (e.g. one saved with 'state pull').")
 public final class StatePushCommand implements Callable<Integer> {
 
     @ParentCommand

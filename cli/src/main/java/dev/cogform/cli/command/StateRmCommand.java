@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code cogform state rm ADDRESS...}. */
-@Command(name = "rm", description = "Forget addresses: cogform stops managing them; the clients stay in Cognito.")
+@Command(name = "rm", mixinStandardHelpOptions = true, description = "Forget addresses: cogform stops managing them; the clients stay in Cognito.")
 public final class StateRmCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code cogform state show ADDRESS}. */
-@Command(name = "show", description = "Show what the state records for one address (never a secret).")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show what the state records for one address (never a secret).")
 public final class StateShowCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code cogform state unlock LOCK_ID}. */
-@Command(name = "unlock", description = "Release a lock left by a run that is no longer active.")
+@Command(name = "unlock", mixinStandardHelpOptions = true, description = "Release a lock left by a run that is no longer active.")
 public final class StateUnlockCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -23,13 +25,15 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Composes YAML text into a node tree, safely: no object construction at all (so no custom types), at
- * most {@value #MAX_ALIASES} aliases of lists or maps and {@value #MAX_CODE_POINTS} code points, so an
- * alias bomb fails at once instead of expanding. Nodes keep their marks (line and column).
+ * most {@value #MAX_ALIASES} aliases of lists or maps, {@value #MAX_CODE_POINTS} code points and
+ * {@value #MAX_DEPTH} levels of nesting, so an alias bomb or a deeply nested file fails at once instead
+ * of expanding or overflowing the composer's recursion. Nodes keep their marks (line and column).
  */
 final class SafeYaml {
 
     static final int MAX_ALIASES = 50;
     static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
+    static final int MAX_DEPTH = 100;
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
 
     private SafeYaml() {
@@ -45,8 +49,17 @@ final class SafeYaml {
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .setUseMarks(true)
                 .build();
+        if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            // Checked up front: the scanner only notices the limit after reading that far, slowly.
+            sink.accept(LoadRules.YAML_LIMITS.at(new Location("", new SourcePosition(file, 1, 1)),
+                    file + " is longer than " + MAX_CODE_POINTS + " characters", "split the stack into smaller ones"));
+            return null;
+        }
         Node root;
         try {
+            if (!withinDepth(settings, text, file, sink)) {
+                return null;
+            }
             Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 sink.accept(LoadRules.REQUIRED.at(new Location("", new SourcePosition(file, 1, 1)),
@@ -76,6 +89,28 @@ final class SafeYaml {
         }
         checkTags(root, file, sink);
         return root;
+    }
+
+    /**
+     * Walks the parser's events (iterative, unlike the composer, which recurses per level) and reports
+     * the first collection nested deeper than {@link #MAX_DEPTH}.
+     */
+    private static boolean withinDepth(LoadSettings settings, String text, String file, Consumer<Diagnostic> sink) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            Event.ID id = event.getEventId();
+            if (id == Event.ID.SequenceStart || id == Event.ID.MappingStart) {
+                if (++depth > MAX_DEPTH) {
+                    sink.accept(LoadRules.YAML_LIMITS.at(new Location("", position(file, event.getStartMark().orElse(null))),
+                            "lists and maps are nested more than " + MAX_DEPTH + " levels deep",
+                            "cogform.yaml needs only a few levels; remove the extra brackets or indentation"));
+                    return false;
+                }
+            } else if (id == Event.ID.SequenceEnd || id == Event.ID.MappingEnd) {
+                depth--;
+            }
+        }
+        return true;
     }
 
     static SourcePosition position(String file, Mark mark) {

@@ -171,6 +171,26 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void load_whenOverTheCodePointLimitButUnderTheByteLimit_refusesBeforeScanning() {
+        LoadResult r = load(WEB + "# " + "x".repeat(SafeYaml.MAX_CODE_POINTS) + "\n");
+
+        assertThat(r.state()).isNull();
+        Diagnostic d = only(r, "yaml.limits");
+        assertThat(d.message()).contains("longer than " + SafeYaml.MAX_CODE_POINTS);
+        assertThat(d.hint()).doesNotContain("aliases");
+    }
+
+    @Test
+    void load_whenNestedTooDeeply_reportsALimitInsteadOfOverflowingTheStack() {
+        LoadResult r = load(WEB + "x: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+
+        assertThat(r.state()).isNull();
+        Diagnostic d = only(r, "yaml.limits");
+        assertThat(d.message()).contains("nested more than " + SafeYaml.MAX_DEPTH);
+        assertThat(d.at().line()).isGreaterThan(1);
+    }
+
+    @Test
     void load_whenCustomTagIsUsed_refusesIt() {
         LoadResult r = load(WEB.replace("domain: app.example.com", "domain: !!java.net.URL x"));
 
