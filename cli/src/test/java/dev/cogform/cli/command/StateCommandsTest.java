@@ -159,6 +159,36 @@ class StateCommandsTest {
     }
 
     @Test
+    void migrate_toWhereTheStateAlreadyIs_saysSo_andLeavesNoLockBehind() throws IOException {
+        stackFile("");
+        BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
+        StateSnapshot seeded = seed(store);
+
+        Result same = cogform("state", "migrate", "--to", "file:./.cogform/../.cogform/state.json");
+
+        assertThat(same.exit()).isEqualTo(1);
+        assertThat(same.err()).contains("is where the state already is").doesNotContain("locked by");
+        assertThat(store.read()).isEqualTo(seeded);
+        try (StateLock free = store.lock("test", Duration.ZERO)) {
+            assertThat(free.info().operation()).isEqualTo("test");
+        }
+    }
+
+    @Test
+    void push_ofAMissingFile_saysThereIsNoSuchFile() throws IOException {
+        stackFile("");
+        BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
+        StateSnapshot seeded = seed(store);
+
+        Result r = cogform("state", "push", "nope.json");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines()).singleElement().asString()
+                .contains(stack.resolve("nope.json").toString()).contains("no such file").contains("nothing was changed");
+        assertThat(store.read()).isEqualTo(seeded);
+    }
+
+    @Test
     void damagedStateFile_givesExit1NamingTheFileAndBackup_andIsLeftAsIs() throws IOException {
         stackFile("");
         Path file = stack.resolve(StateConfig.DEFAULT_PATH);
