@@ -175,6 +175,21 @@ class StateCommandsTest {
     }
 
     @Test
+    void mv_toAnAddressNoStackCanWrite_isRefused_andNothingChanges() throws IOException {
+        stackFile("");
+        BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
+        StateSnapshot seeded = seed(store);
+
+        for (String bad : List.of("Main.web", "main.Web", "main.-web", "main.we b")) {
+            Result r = cogform("state", "mv", "main.web", bad);
+            assertThat(r.exit()).as(bad).isEqualTo(1);
+            assertThat(r.err()).as(bad).contains("'" + bad + "' cannot be an address").contains("lower-case");
+        }
+        assertThat(store.read()).isEqualTo(seeded);
+        assertThat(cogform("state", "mv", "main.web", "main.web_2-b").exit()).isZero();
+    }
+
+    @Test
     void push_ofAMissingFile_saysThereIsNoSuchFile() throws IOException {
         stackFile("");
         BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
