@@ -61,6 +61,19 @@ public final class StateCommand implements Runnable {
         }
     }
 
+    /**
+     * An address to record a client under: like {@link #address} but also with keys cogform.yaml can
+     * write, so the client does not end up under an address no stack can ever name.
+     */
+    static ClientAddress newAddress(String text) {
+        ClientAddress address = address(text);
+        if (!ClientAddress.KEY.matcher(address.pool()).matches() || !ClientAddress.KEY.matcher(address.client()).matches()) {
+            throw new StateException("'" + text + "' cannot be an address: pool and client keys are lower-case letters,"
+                    + " digits, _ and -, starting with a letter or digit, for example main.web");
+        }
+        return address;
+    }
+
     static boolean holds(StateSnapshot snapshot, ClientAddress address) {
         return snapshot.client(address).isPresent() || snapshot.pending().stream().anyMatch(p -> p.address().equals(address));
     }

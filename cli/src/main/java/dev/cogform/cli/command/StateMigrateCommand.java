@@ -50,12 +50,16 @@ public final class StateMigrateCommand implements Callable<Integer> {
         StateView view = state.view();
         BlobStateStore source = state.store();
         BlobStateStore destination = destination();
+        if (source.location().equals(destination.location())) {
+            // Before locking: the second lock on the same state would report this very run as its holder.
+            source.close();
+            destination.close();
+            throw new StateException("the target " + destination.location() + " is where the state already is;"
+                    + " nothing to migrate");
+        }
         try (source; destination;
              StateLock sourceLock = lockOptions.lock(source, "migrate (source)");
              StateLock destinationLock = lockOptions.lock(destination, "migrate (destination)")) {
-            if (source.location().equals(destination.location())) {
-                throw new StateException("the target " + destination.location() + " is where the state already is");
-            }
             StateSnapshot snapshot = source.read();
             if (snapshot.serial() == 0) {
                 throw new StateException("nothing to migrate: no state is stored at " + source.location());

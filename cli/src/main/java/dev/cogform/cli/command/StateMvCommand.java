@@ -33,7 +33,7 @@ public final class StateMvCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the lock is held for the block's duration, not referenced in it
     public Integer call() {
         ClientAddress from = StateCommand.address(source);
-        ClientAddress to = StateCommand.address(destination);
+        ClientAddress to = StateCommand.newAddress(destination);
         StateView view = state.view();
         BlobStateStore store = state.store();
         try (store; StateLock lock = lockOptions.lock(store, "state mv")) {

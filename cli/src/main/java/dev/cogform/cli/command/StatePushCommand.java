@@ -7,6 +7,8 @@ import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.state.blob.BlobStateStore;
 import dev.cogform.state.format.StateCodec;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -51,8 +53,14 @@ public final class StatePushCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new StateException("cannot read " + path + ": there is no such file (FILE is relative to the stack"
+                    + " directory); nothing was changed", e);
+        } catch (AccessDeniedException e) {
+            throw new StateException("cannot read " + path + ": permission denied; nothing was changed", e);
         } catch (IOException e) {
-            throw new StateException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new StateException("cannot read " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage()
+                    + "; nothing was changed", e);
         }
         try {
             return StateCodec.standard().decode(bytes).snapshot();

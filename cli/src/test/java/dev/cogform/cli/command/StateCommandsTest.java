@@ -159,6 +159,51 @@ class StateCommandsTest {
     }
 
     @Test
+    void migrate_toWhereTheStateAlreadyIs_saysSo_andLeavesNoLockBehind() throws IOException {
+        stackFile("");
+        BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
+        StateSnapshot seeded = seed(store);
+
+        Result same = cogform("state", "migrate", "--to", "file:./.cogform/../.cogform/state.json");
+
+        assertThat(same.exit()).isEqualTo(1);
+        assertThat(same.err()).contains("is where the state already is").doesNotContain("locked by");
+        assertThat(store.read()).isEqualTo(seeded);
+        try (StateLock free = store.lock("test", Duration.ZERO)) {
+            assertThat(free.info().operation()).isEqualTo("test");
+        }
+    }
+
+    @Test
+    void mv_toAnAddressNoStackCanWrite_isRefused_andNothingChanges() throws IOException {
+        stackFile("");
+        BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
+        StateSnapshot seeded = seed(store);
+
+        for (String bad : List.of("Main.web", "main.Web", "main.-web", "main.we b")) {
+            Result r = cogform("state", "mv", "main.web", bad);
+            assertThat(r.exit()).as(bad).isEqualTo(1);
+            assertThat(r.err()).as(bad).contains("'" + bad + "' cannot be an address").contains("lower-case");
+        }
+        assertThat(store.read()).isEqualTo(seeded);
+        assertThat(cogform("state", "mv", "main.web", "main.web_2-b").exit()).isZero();
+    }
+
+    @Test
+    void push_ofAMissingFile_saysThereIsNoSuchFile() throws IOException {
+        stackFile("");
+        BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
+        StateSnapshot seeded = seed(store);
+
+        Result r = cogform("state", "push", "nope.json");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().lines()).singleElement().asString()
+                .contains(stack.resolve("nope.json").toString()).contains("no such file").contains("nothing was changed");
+        assertThat(store.read()).isEqualTo(seeded);
+    }
+
+    @Test
     void damagedStateFile_givesExit1NamingTheFileAndBackup_andIsLeftAsIs() throws IOException {
         stackFile("");
         Path file = stack.resolve(StateConfig.DEFAULT_PATH);

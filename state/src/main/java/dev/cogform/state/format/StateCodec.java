@@ -173,8 +173,9 @@ public final class StateCodec {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new CorruptStateException("it is not valid JSON (truncated or damaged?): "
-                    + e.getOriginalMessage() + where, e);
+            // Jackson's message may cite "[Source: REDACTED ...]", which tells the user nothing.
+            String problem = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^]]*][^)]*\\)", "");
+            throw new CorruptStateException("it is not valid JSON (truncated or damaged?): " + problem + where, e);
         } catch (IOException e) {
             throw new CorruptStateException("it could not be parsed: " + e.getMessage(), e);
         }

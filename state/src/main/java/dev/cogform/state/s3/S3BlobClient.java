@@ -51,7 +51,7 @@ public final class S3BlobClient implements BlobClient {
         } catch (S3Exception e) {
             throw failure("read", e);
         } catch (SdkClientException e) {
-            throw new BlobTransportException("could not read " + location() + ": " + e.getMessage(), e);
+            throw new BlobTransportException("could not read " + location() + ": " + describe(e), e);
         }
     }
 
@@ -73,7 +73,7 @@ public final class S3BlobClient implements BlobClient {
             throw conditional(e, precondition, "write");
         } catch (SdkClientException e) {
             throw new BlobTransportException("no answer writing " + location() + " (" + precondition
-                    + "); the write may or may not have happened: " + e.getMessage(), e);
+                    + "); the write may or may not have happened: " + describe(e), e);
         }
     }
 
@@ -90,7 +90,7 @@ public final class S3BlobClient implements BlobClient {
         } catch (S3Exception e) {
             throw conditional(e, precondition, "delete");
         } catch (SdkClientException e) {
-            throw new BlobTransportException("no answer deleting " + location() + ": " + e.getMessage(), e);
+            throw new BlobTransportException("no answer deleting " + location() + ": " + describe(e), e);
         }
     }
 
@@ -117,6 +117,15 @@ public final class S3BlobClient implements BlobClient {
                     + precondition + " (HTTP 501)", e);
         }
         return failure(verb, e);
+    }
+
+    /** The SDK's message, except for missing credentials, where it lists every provider tried at length. */
+    private static String describe(SdkClientException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
+            return "no AWS credentials found; set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run"
+                    + " where a role is available (--debug shows every source the SDK tried)";
+        }
+        return e.getMessage();
     }
 
     private StateException failure(String verb, S3Exception e) {

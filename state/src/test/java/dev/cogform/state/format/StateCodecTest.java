@@ -168,6 +168,9 @@ class StateCodecTest {
         byte[] good = golden("roundtrip/v1-full.json");
         assertThatThrownBy(() -> CODEC.decode(java.util.Arrays.copyOf(good, 300)))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("not valid JSON (truncated or damaged?)");
+        assertThatThrownBy(() -> CODEC.decode("{\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("Unexpected end-of-input")
+                .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED");
         assertThatThrownBy(() -> CODEC.decode(new String(good, StandardCharsets.UTF_8)
                 .replace("\"serial\": 42", "\"serial\": 43").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("checksum does not match");
