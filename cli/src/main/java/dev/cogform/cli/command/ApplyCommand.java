@@ -94,6 +94,9 @@ public final class ApplyCommand implements Callable<Integer> {
                     view.refused(plan, stale);
                     return ExitCode.STALE_PLAN;
                 }
+                if (!output.json()) {
+                    new HumanPlanView(out, colors).provider(plan);
+                }
             } else {
                 if (output.json() && !autoApprove) {
                     err.println("cogform: apply --json cannot ask for approval; add --auto-approve");
@@ -113,6 +116,9 @@ public final class ApplyCommand implements Callable<Integer> {
             if (!plan.applyable()) {
                 if (output.json()) {
                     view.result(plan, new ApplyResult(List.of(), 0, List.of(), state.version()));
+                } else if (saved != null) {
+                    out.println("No changes. The saved plan " + planFile + " has nothing to apply.");
+                    out.flush();
                 }
                 return ExitCode.OK;
             }

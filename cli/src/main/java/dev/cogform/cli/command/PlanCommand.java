@@ -11,7 +11,10 @@ import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PlanJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,11 +78,20 @@ public final class PlanCommand implements Callable<Integer> {
         (output.json() ? new JsonPlanView(out) : new HumanPlanView(out, colors)).render(plan);
         new DiagnosticsView(err, colors).render(plan.diagnostics());
         if (plan.errored()) {
+            if (outFile != null) {
+                err.println("cogform: the plan has errors; it was not saved to " + outFile);
+            }
             return ExitCode.ERROR;
         }
         if (outFile != null) {
             Path file = main.directory().resolve(outFile);
-            Files.writeString(file, PlanJson.write(plan));
+            try {
+                Files.writeString(file, PlanJson.write(plan));
+            } catch (IOException e) {
+                err.println("cogform: could not save the plan to " + outFile + ": " + reason(e)
+                        + "; choose a writable file path with --out");
+                return ExitCode.ERROR;
+            }
             if (!output.json()) {
                 out.println();
                 out.println("Saved the plan to " + outFile + " (" + plan.digest() + ").");
@@ -92,5 +104,19 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.flush();
         return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+
+    /** Java's file errors say only the path (NoSuchFileException: /x/y); say what is wrong. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "its directory does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 }

@@ -61,6 +61,10 @@ public final class SecretCommand implements Callable<Integer> {
                         + ") has no secret: it was created with generate_secret: false");
                 return ExitCode.ERROR;
             }
+            if (session.desired.provider() != null && session.desired.provider().sandbox()) {
+                // stdout stays the bare secret for scripts; the reminder goes to stderr.
+                err.println("cogform: read from the cogform sandbox (in-process Cognito), not AWS");
+            }
             spec.commandLine().getOut().println(secret.get());
             spec.commandLine().getOut().flush();
             return ExitCode.OK;

@@ -28,10 +28,7 @@ public final class HumanPlanView implements PlanView {
 
     @Override
     public void render(Plan plan) {
-        if (plan.sandbox()) {
-            out.println("Provider: the cogform sandbox (in-process Cognito; nothing in AWS is read or changed).");
-            out.println();
-        }
+        provider(plan);
         if (!plan.refreshed()) {
             out.println(c.bold("Note:") + " planned from the recorded state only (--refresh=false);"
                     + " changes made outside cogform are not detected.");
@@ -41,8 +38,8 @@ public final class HumanPlanView implements PlanView {
         stateChanges(plan.stateChanges());
         List<ResourceChange> actions = plan.actions();
         if (actions.isEmpty() && plan.errored()) {
-            out.println(c.red(c.bold("Planning failed.")) + " cogform could not read everything it needs; see the"
-                    + " errors below.");
+            // Not only failed reads end here (an unknown --target does too); the errors follow on stderr.
+            out.println(c.red(c.bold("Planning failed.")));
         } else if (actions.isEmpty()) {
             if (plan.stateChanges().isEmpty() && plan.drift().isEmpty()) {
                 out.println(c.green(c.bold("No changes.")) + " The app clients match cogform.yaml.");
@@ -70,6 +67,14 @@ public final class HumanPlanView implements PlanView {
             out.println(c.red("This plan has errors and cannot be applied; they are listed below."));
         }
         out.flush();
+    }
+
+    /** Says so when the plan is for the in-process sandbox, so that nobody takes it for AWS. */
+    public void provider(Plan plan) {
+        if (plan.sandbox()) {
+            out.println("Provider: the cogform sandbox (in-process Cognito; nothing in AWS is read or changed).");
+            out.println();
+        }
     }
 
     private void drift(List<Drift> drift) {

@@ -320,4 +320,59 @@ class CommandsTest {
         assertThat(plan.err()).contains("Refreshing 2/2 clients\u2026");
         assertThat(plan.out()).doesNotContain("Refreshing");
     }
+
+    @Test
+    void plan_withAnUnknownTarget_failsWithoutBlamingReads() {
+        services.desired = stackOf(client("main", "web", web("web")));
+
+        Run plan = cogform("plan", "--target", "main.nope");
+
+        assertThat(plan.exit()).isEqualTo(1);
+        assertThat(plan.out()).contains("Planning failed.").doesNotContain("could not read");
+        assertThat(plan.err()).contains("error[plan.unknown-target]");
+    }
+
+    @Test
+    void applyFile_withNothingToDo_saysSo() {
+        services.desired = stackOf(client("main", "web", web("web")));
+        cogform("apply", "--auto-approve");
+        cogform("plan", "--out", "plan.json");
+
+        Run apply = cogform("apply", "plan.json");
+
+        assertThat(apply.exit()).isEqualTo(0);
+        assertThat(apply.out()).contains("No changes. The saved plan plan.json has nothing to apply.");
+    }
+
+    @Test
+    void planOut_toAMissingDirectory_saysWhy_andAnErroredPlanIsNotSaved() {
+        services.desired = stackOf(client("main", "web", web("web")));
+
+        Run missing = cogform("plan", "--out", "no/such/dir/plan.json");
+        Run directory = cogform("plan", "--out", ".");
+        services.desired = stackOf(client("main", "web", web("web")));
+        Run errored = cogform("plan", "--out", "plan.json", "--target", "main.nope");
+
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("could not save the plan to no/such/dir/plan.json: its directory does not exist");
+        assertThat(directory.exit()).isEqualTo(1);
+        assertThat(directory.err()).contains("could not save the plan to .:");
+        assertThat(errored.exit()).isEqualTo(1);
+        assertThat(errored.err()).contains("the plan has errors; it was not saved to plan.json");
+        assertThat(dir.resolve("plan.json")).doesNotExist();
+    }
+
+    @Test
+    void apply_failure_namesCognitosErrorCodeOnce() {
+        services.desired = stackOf(client("main", "a", web("a")));
+        services.cognito.failOn(Op.CREATE, 0, 1, new GatewayException(GatewayError.OTHER,
+                "CreateUserPoolClient on pool p: Internal error. (InternalErrorException)", "InternalErrorException",
+                null, null), false);
+
+        Run apply = cogform("apply", "--auto-approve");
+
+        assertThat(apply.exit()).isEqualTo(1);
+        assertThat(apply.out()).contains("Cognito: CreateUserPoolClient on pool p: Internal error. (InternalErrorException)")
+                .doesNotContain("InternalErrorException: CreateUserPoolClient");
+    }
 }

@@ -275,8 +275,7 @@ public final class Applier {
     }
 
     static String message(GatewayException e) {
-        return "Cognito: " + (e.awsCode() != null ? e.awsCode() + ": " : "") + e.getMessage()
-                + (e.reasonCode() != null ? " (reason " + e.reasonCode() + ")" : "");
+        return "Cognito: " + e.detail();
     }
 
     private static void await(Future<?> run) {

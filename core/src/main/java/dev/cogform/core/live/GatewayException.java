@@ -36,4 +36,21 @@ public class GatewayException extends RuntimeException {
     public String reasonCode() {
         return reasonCode;
     }
+
+    /**
+     * The message for people, with Cognito's error code and reason code added where the message does
+     * not already name them (the SDK adapter's messages usually do).
+     */
+    public String detail() {
+        String message = String.valueOf(getMessage());
+        StringBuilder out = new StringBuilder();
+        if (awsCode != null && !message.contains(awsCode)) {
+            out.append(awsCode).append(": ");
+        }
+        out.append(message);
+        if (reasonCode != null && !message.contains(reasonCode)) {
+            out.append(" (reason ").append(reasonCode).append(')');
+        }
+        return out.toString();
+    }
 }

@@ -55,6 +55,16 @@ public final class PlanJson {
         return digestOf(tree);
     }
 
+    /** Jackson's message without its source dump ({@code start marker at [Source: REDACTED …]}), with the position. */
+    private static String jsonError(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int cut = message.indexOf(" (start marker at");
+        message = (cut >= 0 ? message.substring(0, cut) : message).lines().findFirst().orElse("").strip();
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? message
+                : message + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
     /**
      * Reads a plan document; fails with a message saying what is wrong when it is not one, has another
      * major version, or its content does not match its digest (the file was edited).
@@ -64,7 +74,7 @@ public final class PlanJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a cogform plan: invalid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException("not a cogform plan: invalid JSON (" + jsonError(e) + ")", e);
         }
         if (root == null || !root.isObject() || !root.has("format_version") || !root.has("resource_changes")) {
             throw new IllegalArgumentException("not a cogform plan: no format_version or resource_changes");
@@ -174,16 +184,22 @@ public final class PlanJson {
         o.put("client_id", c.clientId());
         o.put("live_fingerprint", c.liveFingerprint());
         o.put("prevent_destroy", c.preventDestroy());
+        // Only a replacement has fields that force it: a create sets generate_secret, it replaces nothing.
+        boolean replacing = c.action() == Action.REPLACE;
         ArrayNode replacePaths = o.putArray("replace_paths");
-        c.diffs().stream().filter(AttributeDiff::forcesReplacement)
+        c.diffs().stream().filter(d -> replacing && d.forcesReplacement())
                 .forEach(d -> replacePaths.addArray().add(d.field().key()));
         o.set("before", settings(c.before(), forDigest));
         o.set("after", settings(c.after(), forDigest));
-        o.set("diffs", diffs(c.diffs()));
+        o.set("diffs", diffs(c.diffs(), replacing));
         return o;
     }
 
     private static ArrayNode diffs(List<AttributeDiff> diffs) {
+        return diffs(diffs, true);
+    }
+
+    private static ArrayNode diffs(List<AttributeDiff> diffs, boolean replacing) {
         ArrayNode out = MAPPER.createArrayNode();
         for (AttributeDiff d : diffs) {
             ObjectNode o = out.addObject();
@@ -195,7 +211,7 @@ public final class PlanJson {
                 o.set("removed", MAPPER.valueToTree(d.removed()));
             }
             o.put("implied_reset", d.impliedReset());
-            o.put("forces_replacement", d.forcesReplacement());
+            o.put("forces_replacement", replacing && d.forcesReplacement());
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.ClientAddress;
@@ -82,8 +83,12 @@ public final class Refresher {
         try {
             List<CompletableFuture<Void>> reads = new ArrayList<>();
             for (String poolId : listed) {
-                reads.add(run(pool, null, () -> listings.put(poolId, gateway.listClients(poolId)),
-                        diagnostics, "listing the clients of pool " + poolId, null));
+                Optional<DesiredPool> byId = desired.pools().stream().filter(p -> poolId.equals(p.id())).findFirst();
+                reads.add(CompletableFuture.runAsync(() -> counted(null, () -> listings.put(poolId, gateway.listClients(poolId))), pool)
+                        .<Void>thenApply(x -> null)
+                        .exceptionally(e -> byId.isPresent() && notFound(e)
+                                ? poolIdNotFound(diagnostics, byId.get())
+                                : failed(diagnostics, e, "listing the clients of pool " + poolId, null)));
             }
             for (ClientRecord r : records) {
                 reads.add(run(pool, progress, () -> managed.put(r.address(), gateway.describe(r.poolId(), r.clientId())),
@@ -235,6 +240,19 @@ public final class Refresher {
         }
     }
 
+    private static boolean notFound(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof GatewayException g && g.error() == GatewayError.NOT_FOUND;
+    }
+
+    /** A pool the YAML names by id that Cognito does not know: an input error, at the pool's position. */
+    private static Void poolIdNotFound(List<Diagnostic> diagnostics, DesiredPool p) {
+        diagnostics.add(Diagnostic.error("refresh.pool-not-found", "pools." + p.key() + ".id",
+                "pool id \"" + p.id() + "\" does not exist",
+                "check the id, the region and the credentials, or give the pool's name", p.at()));
+        return null;
+    }
+
     private static Void failed(List<Diagnostic> diagnostics, Throwable e, String what, ClientAddress address) {
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         diagnostics.add(Diagnostic.error("refresh.read-failed", address == null ? null : address.toString(),
@@ -244,7 +262,7 @@ public final class Refresher {
     }
 
     static String describe(GatewayException e) {
-        return e.error() + (e.awsCode() != null ? " (" + e.awsCode() + ")" : "") + ": " + e.getMessage();
+        return e.detail();
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {

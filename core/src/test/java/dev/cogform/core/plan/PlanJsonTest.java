@@ -62,6 +62,27 @@ class PlanJsonTest {
     }
 
     @Test
+    void aCreateWithASecret_forcesNoReplacement_onlyAReplaceHasReplacePaths() throws Exception {
+        var desired = stack(poolById("main", P,
+                client("main", "fresh", web("fresh").toBuilder().generateSecret(true).build()),
+                client("main", "api", web("api").toBuilder().generateSecret(true).build())));
+        var state = PlannerTest.state(PlannerTest.record("main.api", P, "c2", web("api"), false));
+        var live = live().pool("main", P).client("main.api", P, "c2", web("api")).build();
+        Plan plan = Planner.plan(desired, state, live, new PlanOptions(Set.of(), NOW, "1.2.3"));
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(PlanJson.write(plan));
+
+        var changes = json.get("resource_changes");
+        assertThat(changes.get(1).get("address").asText()).isEqualTo("main.fresh");
+        assertThat(changes.get(1).get("action").asText()).isEqualTo("create");
+        assertThat(changes.get(1).get("replace_paths")).isEmpty();
+        assertThat(changes.get(1).get("diffs").findValues("forces_replacement")).extracting(n -> n.asBoolean())
+                .containsOnly(false);
+        assertThat(changes.get(0).get("action").asText()).isEqualTo("replace");
+        assertThat(changes.get(0).get("replace_paths").toString()).isEqualTo("[[\"generate_secret\"]]");
+    }
+
+    @Test
     void read_refusesAnEditedPlan() {
         String json = PlanJson.write(fullPlan()).replace("\"https://app.example.com/callback\"", "\"https://evil.example/cb\"");
 
@@ -75,6 +96,8 @@ class PlanJsonTest {
         assertThatThrownBy(() -> PlanJson.read(json)).hasMessageContaining("plan format 2.0 is not supported");
         assertThatThrownBy(() -> PlanJson.read("{\"lineage\": 1}")).hasMessageContaining("not a cogform plan");
         assertThatThrownBy(() -> PlanJson.read("nope")).hasMessageContaining("invalid JSON");
+        assertThatThrownBy(() -> PlanJson.read("{\n  \"format_version\": ")).hasMessageContaining("invalid JSON")
+                .hasMessageContaining("at line 2").hasMessageNotContaining("Source");
     }
 
     @Test

@@ -85,6 +85,17 @@ class RefresherTest {
     }
 
     @Test
+    void refresh_aPoolIdThatDoesNotExist_isAnErrorAtThePool_notAReadFailure() {
+        DesiredState desired = stack(poolById("main", "eu-west-1_Nope12345", client("main", "web", web("web"))));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(desired, StateSnapshot.empty(), Set.of());
+
+        assertThat(live.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "cogform.yaml:3:3: error[refresh.pool-not-found]: pool id \"eu-west-1_Nope12345\" does not exist"
+                        + " (hint: check the id, the region and the credentials, or give the pool's name)");
+    }
+
+    @Test
     void refresh_usesTheCallersResolver_soTheSandboxCanCreatePools() {
         DesiredState desired = stack(poolByName("other", "new-users"));
         Refresher refresher = new Refresher(cognito, name -> Optional.of(cognito.addPool(name)), 2, RefreshListener.NONE);
@@ -108,7 +119,7 @@ class RefresherTest {
 
         assertThat(live.known(WEB)).isFalse();
         assertThat(live.diagnostics()).extracting(Diagnostic::rule).containsOnly("refresh.read-failed").hasSize(3);
-        assertThat(live.diagnostics().get(0).message()).contains("ACCESS_DENIED").contains("not allowed");
+        assertThat(live.diagnostics().get(0).message()).contains("NotAuthorizedException: not allowed");
         assertThat(plan.errored()).isTrue();
         assertThat(plan.actions()).isEmpty();
         assertThat(plan.drift()).isEmpty();

@@ -7,8 +7,8 @@ import java.net.URISyntaxException;
 
 /**
  * How {@link SdkCognitoGateway} reaches Cognito. Null members are "not set": the AWS SDK's default
- * chains then decide, with their usual precedence (for the region {@code AWS_REGION}, then the
- * profile's {@code region}; for the endpoint {@code AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER},
+ * chains then decide, with their usual precedence (for the region {@code AWS_REGION}, then
+ * {@code AWS_DEFAULT_REGION} as the aws CLI reads it, then the profile's {@code region}; for the endpoint {@code AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER},
  * then {@code AWS_ENDPOINT_URL}, then the profile's settings; for credentials the default chain).
  * A value set here always wins over the environment. {@code quotas} null means Cognito's defaults.
  */

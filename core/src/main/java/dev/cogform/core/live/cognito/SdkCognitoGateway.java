@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -96,6 +97,7 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     /** A gateway for AWS (or the endpoint in {@code config}), with the SDK's default chains for what is unset. */
     public static SdkCognitoGateway create(GatewayConfig config) {
         List<AutoCloseable> owned = new ArrayList<>();
+        String region = region(config.region(), System.getenv(), System.getProperty("aws.region"));
         try {
             AwsCredentialsProvider credentials = config.profile() != null
                     ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
@@ -107,8 +109,8 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                         .httpClientBuilder(http())
                         .overrideConfiguration(overrides(config.profile()))
                         .applyMutation(b -> {
-                            if (config.region() != null) {
-                                b.region(Region.of(config.region()));
+                            if (region != null) {
+                                b.region(Region.of(region));
                             }
                         })
                         .build();
@@ -124,8 +126,8 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                     .credentialsProvider(credentials)
                     .httpClientBuilder(http())
                     .overrideConfiguration(overrides(config.profile()));
-            if (config.region() != null) {
-                builder.region(Region.of(config.region()));
+            if (region != null) {
+                builder.region(Region.of(region));
             }
             if (config.endpoint() != null) {
                 builder.endpointOverride(config.endpoint());
@@ -135,12 +137,33 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                     () -> ThreadLocalRandom.current().nextDouble());
         } catch (SdkClientException e) {
             closeAll(owned);
+            // The SDK's own text lists every provider of its chain; --debug shows it with the cause.
             String message = e.getMessage() != null && e.getMessage().contains("region")
-                    ? "no AWS region: set provider.region, AWS_REGION or a region in the AWS profile ("
-                            + e.getMessage() + ")"
+                    ? "no AWS region: set provider.region, AWS_REGION (or AWS_DEFAULT_REGION) or a region in the"
+                            + " AWS profile"
                     : "cannot set up Cognito access: " + e.getMessage();
             throw new GatewayException(GatewayError.OTHER, message, null, null, e);
         }
+    }
+
+    /**
+     * The region to set on the client: the provider's; else, when neither {@code AWS_REGION} nor
+     * {@code aws.region} is set, {@code AWS_DEFAULT_REGION} (the aws CLI's and boto3's variable, which the
+     * Java SDK does not read); else null, leaving it to the SDK's chain (AWS_REGION, then the profile).
+     */
+    static String region(String configured, Map<String, String> env, String systemProperty) {
+        if (configured != null) {
+            return configured;
+        }
+        if (!blank(env.get("AWS_REGION")) || !blank(systemProperty)) {
+            return null;
+        }
+        String fallback = env.get("AWS_DEFAULT_REGION");
+        return blank(fallback) ? null : fallback.trim();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**

@@ -296,4 +296,15 @@ class SdkCognitoGatewayTest {
         assertThat(maxInFlight.values()).containsOnly(1);
         assertThat(overlappedAcrossPools.get()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void region_providerWins_thenAwsRegionViaTheSdk_thenAwsDefaultRegion() {
+        assertThat(SdkCognitoGateway.region("eu-west-1", Map.of("AWS_DEFAULT_REGION", "us-east-1"), null))
+                .isEqualTo("eu-west-1");
+        assertThat(SdkCognitoGateway.region(null, Map.of("AWS_REGION", "eu-central-1", "AWS_DEFAULT_REGION", "us-east-1"),
+                null)).as("AWS_REGION is the SDK's own; it decides").isNull();
+        assertThat(SdkCognitoGateway.region(null, Map.of("AWS_DEFAULT_REGION", "us-east-1"), "eu-north-1")).isNull();
+        assertThat(SdkCognitoGateway.region(null, Map.of("AWS_DEFAULT_REGION", " us-east-2 "), null)).isEqualTo("us-east-2");
+        assertThat(SdkCognitoGateway.region(null, Map.of(), null)).isNull();
+    }
 }

@@ -1,0 +1,65 @@
+package dev.cogform.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cogform.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commands on a stack whose provider is the in-process sandbox, run as a user runs them. */
+class SandboxStackTest {
+
+    @TempDir
+    Path dir;
+
+    CliRun cogform(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "-C";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.of(all);
+    }
+
+    void stack(String pool) throws IOException {
+        Files.writeString(dir.resolve("cogform.yaml"), """
+                version: 1
+                provider: { endpoint: sandbox }
+                pools:
+                  main:
+                    %s
+                    clients:
+                      api: { name: api, generate_secret: true }
+                """.formatted(pool));
+    }
+
+    @Test
+    void applyFile_andSecret_sayTheyRunOnTheSandbox() throws IOException {
+        stack("name: sandbox-users");
+        CliRun plan = cogform("plan", "--out", "plan.json");
+
+        CliRun apply = cogform("apply", "plan.json");
+        CliRun secret = cogform("secret", "main.api");
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.out()).startsWith("Provider: the cogform sandbox").contains("Apply complete!");
+        assertThat(secret.exitCode()).as(secret.err()).isZero();
+        assertThat(secret.err()).contains("cogform sandbox");
+        assertThat(secret.out().strip()).doesNotContain(" ").hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void aPoolIdTheSandboxDoesNotKnow_isAnErrorAtThePool() throws IOException {
+        stack("id: us-east-1_AbCdEf123");
+
+        CliRun plan = cogform("plan");
+
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.err()).contains("cogform.yaml:4:3: error[refresh.pool-not-found]: pool id"
+                + " \"us-east-1_AbCdEf123\" does not exist");
+        assertThat(plan.err()).doesNotContain("NOT_FOUND");
+    }
+}
