@@ -317,7 +317,7 @@ class CommandsTest {
 
         Run plan = cogform("plan");
 
-        assertThat(plan.err()).contains("Refreshing 2/2 clients\u2026");
+        assertThat(plan.err()).as("one managed client read").contains("Refreshing 1/1 clients\u2026");
         assertThat(plan.out()).doesNotContain("Refreshing");
     }
 
