@@ -39,6 +39,8 @@ final class AppClientMapper {
     private AppClientMapper() {
     }
 
+    // toCreate and toUpdate set the same members on two SDK builders that share no interface; they are
+    // spelled out rather than copied reflectively, and AppClientMapperGuardTest checks both are complete.
     static CreateUserPoolClientRequest toCreate(String poolId, AppClientSettings s) {
         Tokens t = Tokens.of(s);
         CreateUserPoolClientRequest.Builder b = CreateUserPoolClientRequest.builder()
