@@ -12,6 +12,7 @@ import dev.cogform.core.plan.PlanJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,7 +80,15 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (outFile != null) {
             Path file = main.directory().resolve(outFile);
-            Files.writeString(file, PlanJson.write(plan));
+            try {
+                Files.writeString(file, PlanJson.write(plan));
+            } catch (NoSuchFileException e) {
+                throw new IOException("cannot save the plan to " + file + ": the directory " + file.toAbsolutePath().getParent()
+                        + " does not exist (--out is relative to the stack directory); the plan was not saved", e);
+            } catch (IOException e) {
+                throw new IOException("cannot save the plan to " + file + ": " + e.getClass().getSimpleName() + " "
+                        + e.getMessage() + "; the plan was not saved", e);
+            }
             if (!output.json()) {
                 out.println();
                 out.println("Saved the plan to " + outFile + " (" + plan.digest() + ").");

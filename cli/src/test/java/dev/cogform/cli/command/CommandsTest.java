@@ -133,6 +133,17 @@ class CommandsTest {
     }
 
     @Test
+    void planOut_intoAMissingDirectory_exits1_sayingWhy() {
+        services.desired = stackOf(client("main", "web", web("web")));
+
+        Run plan = cogform("plan", "--out", "no/such/dir/plan.json");
+
+        assertThat(plan.exit()).isEqualTo(1);
+        assertThat(plan.err()).contains("cannot save the plan to " + dir.resolve("no/such/dir/plan.json"))
+                .contains("the directory " + dir.resolve("no/such/dir") + " does not exist").contains("not saved");
+    }
+
+    @Test
     void savedPlan_appliesOnce_thenIsRefusedAsStale() {
         services.desired = stackOf(client("main", "web", web("web")));
 
