@@ -29,10 +29,13 @@ public final class LockOptions {
         return store.lock(operation, lockTimeout);
     }
 
-    /** Parses cogform's duration syntax (a whole number and s, m, h or d). */
+    /** Parses cogform's duration syntax (a whole number and s, m, h or d), and a bare 0. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
+            if (value.equals("0")) {
+                return Duration.ZERO; // no unit needed to say "do not wait"
+            }
             try {
                 return Duration.ofSeconds(Durations.parseSeconds(value));
             } catch (IllegalArgumentException e) {

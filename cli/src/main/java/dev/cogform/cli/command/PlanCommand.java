@@ -88,8 +88,8 @@ public final class PlanCommand implements Callable<Integer> {
             try {
                 Files.writeString(file, PlanJson.write(plan));
             } catch (IOException e) {
-                err.println("cogform: could not save the plan to " + outFile + ": " + reason(e)
-                        + "; choose a writable file path with --out");
+                err.println("cogform: cannot save the plan to " + file + ": " + reason(e, file)
+                        + "; the plan was not saved (--out is relative to the stack directory)");
                 return ExitCode.ERROR;
             }
             if (!output.json()) {
@@ -107,9 +107,9 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /** Java's file errors say only the path (NoSuchFileException: /x/y); say what is wrong. */
-    private static String reason(IOException e) {
+    private static String reason(IOException e, Path file) {
         if (e instanceof NoSuchFileException) {
-            return "its directory does not exist";
+            return "the directory " + file.toAbsolutePath().getParent() + " does not exist";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

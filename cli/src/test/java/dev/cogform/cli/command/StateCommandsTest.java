@@ -143,6 +143,9 @@ class StateCommandsTest {
         Result waited = cogform("state", "rm", "--lock-timeout", "1s", "main.api");
         assertThat(waited.exit()).isEqualTo(1);
         assertThat(waited.err()).contains("gave up after waiting 1s");
+        Result zero = cogform("state", "rm", "--lock-timeout", "0", "main.api");
+        assertThat(zero.exit()).isEqualTo(1);
+        assertThat(zero.err()).contains("is locked by");
         Result badTimeout = cogform("state", "rm", "--lock-timeout", "soon", "main.api");
         assertThat(badTimeout.exit()).isEqualTo(1);
         assertThat(badTimeout.err()).contains("'soon' is not a duration");

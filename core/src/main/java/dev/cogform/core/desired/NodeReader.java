@@ -167,7 +167,9 @@ final class NodeReader {
             try {
                 return Double.parseDouble(s.getValue());
             } catch (NumberFormatException e) {
-                // hex or octal ints of the core schema; not worth supporting here
+                // hex or octal ints of the core schema; not worth supporting, but say which numbers are
+                typeError(node, path, "a decimal number");
+                return null;
             }
         }
         typeError(node, path, "a number");

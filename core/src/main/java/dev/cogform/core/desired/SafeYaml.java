@@ -25,9 +25,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Composes YAML text into a node tree, safely: no object construction at all (so no custom types), at
- * most {@value #MAX_ALIASES} aliases of lists or maps, {@value #MAX_CODE_POINTS} code points and
- * {@value #MAX_DEPTH} levels of nesting, so an alias bomb or a deeply nested file fails at once instead
- * of expanding or overflowing the composer's recursion. Nodes keep their marks (line and column).
+ * most {@value #MAX_ALIASES} aliases of lists or maps and {@value #MAX_CODE_POINTS} code points, so an
+ * alias bomb fails at once instead of expanding; a file nested too deeply for the composer's recursion
+ * is a limits diagnostic too. Nodes keep their marks (line and column).
  */
 final class SafeYaml {
 
@@ -57,9 +57,6 @@ final class SafeYaml {
         }
         Node root;
         try {
-            if (!withinDepth(settings, text, file, sink)) {
-                return null;
-            }
             Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
                 sink.accept(LoadRules.REQUIRED.at(new Location("", new SourcePosition(file, 1, 1)),
@@ -79,6 +76,11 @@ final class SafeYaml {
             sink.accept((limits ? LoadRules.YAML_LIMITS : LoadRules.YAML_SYNTAX).at(
                     new Location("", position(file, mark)), problem(e), limits ? aliasHint() : "fix the YAML syntax here"));
             return null;
+        } catch (StackOverflowError e) {
+            // The composer recurses per level of nesting; only a pathological file gets here. Finding the
+            // place walks the parser's events, which is iterative (not done up front: it doubles the cost).
+            reportDepth(settings, text, file, sink);
+            return null;
         } catch (YamlEngineException e) {
             boolean limits = e.getMessage() != null && (e.getMessage().contains("aliases")
                     || e.getMessage().contains("limit"));
@@ -91,26 +93,24 @@ final class SafeYaml {
         return root;
     }
 
-    /**
-     * Walks the parser's events (iterative, unlike the composer, which recurses per level) and reports
-     * the first collection nested deeper than {@link #MAX_DEPTH}.
-     */
-    private static boolean withinDepth(LoadSettings settings, String text, String file, Consumer<Diagnostic> sink) {
+    /** Reports the first list or map nested deeper than {@link #MAX_DEPTH}, walking the parser's events. */
+    private static void reportDepth(LoadSettings settings, String text, String file, Consumer<Diagnostic> sink) {
         int depth = 0;
+        Mark at = null;
         for (Event event : new Parse(settings).parseString(text)) {
             Event.ID id = event.getEventId();
             if (id == Event.ID.SequenceStart || id == Event.ID.MappingStart) {
                 if (++depth > MAX_DEPTH) {
-                    sink.accept(LoadRules.YAML_LIMITS.at(new Location("", position(file, event.getStartMark().orElse(null))),
-                            "lists and maps are nested more than " + MAX_DEPTH + " levels deep",
-                            "cogform.yaml needs only a few levels; remove the extra brackets or indentation"));
-                    return false;
+                    at = event.getStartMark().orElse(null);
+                    break;
                 }
             } else if (id == Event.ID.SequenceEnd || id == Event.ID.MappingEnd) {
                 depth--;
             }
         }
-        return true;
+        sink.accept(LoadRules.YAML_LIMITS.at(new Location("", position(file, at)),
+                "lists and maps are nested more than " + MAX_DEPTH + " levels deep",
+                "cogform.yaml needs only a few levels; remove the extra brackets or indentation"));
     }
 
     static SourcePosition position(String file, Mark mark) {

@@ -191,6 +191,13 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void load_whenANumberIsHex_asksForADecimalNumber() {
+        LoadResult r = load(WEB.replace("version: 1", "version: 0x1"));
+
+        assertThat(only(r, "yaml.type").message()).isEqualTo("expected a decimal number, found the number 0x1");
+    }
+
+    @Test
     void load_whenCustomTagIsUsed_refusesIt() {
         LoadResult r = load(WEB.replace("domain: app.example.com", "domain: !!java.net.URL x"));
 
