@@ -26,10 +26,9 @@ import picocli.CommandLine.Spec;
  * in-process sandbox with quotas on, and compares the wall time with the quota floor.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures refresh+plan (and apply) of N clients over P pools against an in-process"
-            + " Cognito sandbox (not AWS) with request-rate quotas on, and reports the wall time, the quota"
-            + " floor (the least time the quotas allow for the requests made), their ratio, and throttled and"
-            + " failed calls. See docs/performance.md.")
+        description = {"Measures refresh+plan (and apply) of N clients against an in-process sandbox, quotas on.",
+            "The sandbox is not AWS. Reports the wall time, the quota floor (the least time the quotas allow for"
+                + " the requests made), their ratio, and throttled and failed calls. See docs/performance.md."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cogform sandbox}: runs the embedded Cognito sandbox until interrupted. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Runs a local Cognito sandbox (not AWS) speaking Cognito's API for user pools and app clients,"
-            + " with Cognito's update, validation and quota behaviour, until interrupted (Ctrl-C).")
+        description = {"Runs a local Cognito sandbox (not AWS) for other tools, until interrupted (Ctrl-C).",
+            "It speaks Cognito's API for user pools and app clients, with Cognito's update, validation and quota"
+                + " behaviour, and prints its URL."})
 public final class SandboxCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cogform schema}: prints the JSON Schema of cogform.yaml for editors. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print the JSON Schema (2020-12) of cogform.yaml, for editors such as yaml-language-server.",
+        description = {"Print the JSON Schema (2020-12) of cogform.yaml, for editors.",
+            "With yaml-language-server:",
             "  cogform schema > cogform.schema.json",
             "  then start cogform.yaml with: # yaml-language-server: $schema=cogform.schema.json"})
 public final class SchemaCommand implements Callable<Integer> {

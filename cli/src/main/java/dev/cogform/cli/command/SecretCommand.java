@@ -3,6 +3,8 @@ package dev.cogform.cli.command;
 import dev.cogform.cli.Main;
 import dev.cogform.cli.StackServices;
 import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.live.GatewayError;
+import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.state.ClientRecord;
 import java.util.Optional;
@@ -55,7 +57,18 @@ public final class SecretCommand implements Callable<Integer> {
                         + "); apply it first");
                 return ExitCode.ERROR;
             }
-            Optional<String> secret = session.gateway.readSecret(record.get().poolId(), record.get().clientId());
+            Optional<String> secret;
+            try {
+                secret = session.gateway.readSecret(record.get().poolId(), record.get().clientId());
+            } catch (GatewayException e) {
+                if (e.error() != GatewayError.NOT_FOUND) {
+                    throw e;
+                }
+                err.println("cogform: client " + address + " (" + record.get().clientId() + ") no longer exists in"
+                        + " pool " + record.get().poolId() + ", probably deleted outside cogform; run 'cogform apply'"
+                        + " to re-create it (with a new id and secret)");
+                return ExitCode.ERROR;
+            }
             if (secret.isEmpty()) {
                 err.println("cogform: client " + address + " (" + record.get().clientId()
                         + ") has no secret: it was created with generate_secret: false");

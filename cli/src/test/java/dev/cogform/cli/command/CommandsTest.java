@@ -268,6 +268,19 @@ class CommandsTest {
     }
 
     @Test
+    void secret_ofAClientDeletedOutsideCogform_saysSo() {
+        services.desired = stackOf(client("main", "api", web("api").toBuilder().generateSecret(true).build()));
+        cogform("apply", "--auto-approve");
+        services.cognito.remove(pool, services.cognito.clients(pool).get(0).clientId());
+
+        Run secret = cogform("secret", "main.api");
+
+        assertThat(secret.exit()).isEqualTo(1);
+        assertThat(secret.err()).contains("no longer exists").contains("deleted outside cogform");
+        assertThat(secret.out()).isEmpty();
+    }
+
+    @Test
     void colour_onATerminalOnly_offWithNoColorOrFlag() {
         services.desired = stackOf(client("main", "web", web("web")));
         services.interactive = true;
