@@ -77,13 +77,14 @@ public final class Refresher {
         Map<String, List<ClientSummary>> listings = new ConcurrentHashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new ConcurrentHashMap<>();
         Map<String, LiveClient> candidates = new ConcurrentHashMap<>();
-        Progress progress = new Progress(listed.size() + records.size() + 2 * checked.size());
+        // Progress counts clients, as "Refreshing 240/1000 clients" says; pool listings and checks are not clients.
+        Progress progress = new Progress(records.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon());
         try {
             List<CompletableFuture<Void>> reads = new ArrayList<>();
             for (String poolId : listed) {
                 Optional<DesiredPool> byId = desired.pools().stream().filter(p -> poolId.equals(p.id())).findFirst();
-                reads.add(CompletableFuture.runAsync(() -> counted(progress, () -> listings.put(poolId, gateway.listClients(poolId))), pool)
+                reads.add(CompletableFuture.runAsync(() -> listings.put(poolId, gateway.listClients(poolId)), pool)
                         .<Void>thenApply(x -> null)
                         .exceptionally(e -> byId.isPresent() && notFound(e)
                                 ? poolIdNotFound(diagnostics, byId.get())
@@ -96,8 +97,8 @@ public final class Refresher {
             }
             for (DesiredPool p : checked) {
                 String poolId = poolIds.get(p.key());
-                var idps = CompletableFuture.supplyAsync(() -> counted(progress, () -> gateway.identityProviders(poolId)), pool);
-                var scopes = CompletableFuture.supplyAsync(() -> counted(progress, () -> gateway.resourceServerScopes(poolId)), pool);
+                var idps = CompletableFuture.supplyAsync(() -> gateway.identityProviders(poolId), pool);
+                var scopes = CompletableFuture.supplyAsync(() -> gateway.resourceServerScopes(poolId), pool);
                 reads.add(idps.thenCombine(scopes, (i, s) -> diagnostics.addAll(LiveChecks.check(p, i, s)))
                         .<Void>thenApply(x -> null)
                         .exceptionally(e -> failed(diagnostics, e, "reading the identity providers and scopes of pool " + poolId, null)));
