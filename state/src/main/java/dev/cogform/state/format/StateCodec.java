@@ -173,8 +173,11 @@ public final class StateCodec {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new CorruptStateException("it is not valid JSON (truncated or damaged?): "
-                    + e.getOriginalMessage() + where, e);
+            // Jackson appends a dump of the source ("start marker at [Source: REDACTED …]"); the position says enough.
+            String message = String.valueOf(e.getOriginalMessage());
+            int cut = message.indexOf(" (start marker at");
+            message = (cut >= 0 ? message.substring(0, cut) : message).lines().findFirst().orElse("").strip();
+            throw new CorruptStateException("it is not valid JSON (truncated or damaged?): " + message + where, e);
         } catch (IOException e) {
             throw new CorruptStateException("it could not be parsed: " + e.getMessage(), e);
         }
