@@ -60,12 +60,17 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (noQuotas && spec.commandLine().getParseResult().hasMatchedOption("--quota-scale")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--quota-scale and --no-quotas exclude each other: scale the quotas, or lift them");
+        }
         SandboxOptions options;
         try {
             options = new SandboxOptions(host, port, data == null ? null : main.directory().resolve(data),
                     quotaScale, !noQuotas, faults, region);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            String message = e.getMessage().endsWith("turn them off") ? e.getMessage() + " with --no-quotas" : e.getMessage();
+            throw new CommandLine.ParameterException(spec.commandLine(), message, e);
         }
         Sandbox sandbox = Sandbox.start(options);
         Thread hook = new Thread(sandbox::close, "cogform-sandbox-shutdown");

@@ -77,7 +77,19 @@ class SandboxCommandTest {
                 "sandbox", "--quota-scale", "0");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("quota scale 0.0 must be a number above 0").contains("--help");
+        assertThat(err.toString()).contains("quota scale 0.0 must be a number above 0")
+                .contains("turn them off with --no-quotas").contains("--help");
+    }
+
+    @Test
+    void quotaScaleWithNoQuotas_isAUsageError() {
+        StringWriter err = new StringWriter();
+
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "sandbox", "--quota-scale", "2", "--no-quotas");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("--quota-scale and --no-quotas exclude each other");
     }
 
     private static URI awaitUrl(StringWriter out, StringWriter err) throws InterruptedException {
