@@ -1,6 +1,7 @@
 /**
- * JMH benchmarks of the engine in memory, without I/O. Built by {@code ./mvnw verify} into
- * {@code bench/target/benchmarks.jar} and run by hand ({@code java -jar bench/target/benchmarks.jar}),
- * never during the build. The quota-bound benchmark over HTTP is {@code cogform bench}.
+ * The performance benchmark behind {@code cogform bench}: seeds an in-process sandbox, measures a
+ * refresh and plan (and optionally an apply) through the real SDK gateway with quotas on, and
+ * compares the wall time with the quota floor, the least time Cognito's quotas allow for the requests
+ * made. Returns data; the command line renders it.
  */
 package dev.cogform.bench;

@@ -2,9 +2,9 @@ package dev.cogform.cli.command;
 
 import dev.cogform.cli.Main;
 import dev.cogform.cli.view.SandboxView;
-import dev.cogform.core.sandbox.FaultPlan;
-import dev.cogform.core.sandbox.Sandbox;
-import dev.cogform.core.sandbox.SandboxOptions;
+import dev.cogform.sandbox.FaultPlan;
+import dev.cogform.sandbox.Sandbox;
+import dev.cogform.sandbox.SandboxOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

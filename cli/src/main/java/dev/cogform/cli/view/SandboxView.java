@@ -1,6 +1,6 @@
 package dev.cogform.cli.view;
 
-import dev.cogform.core.sandbox.SandboxOptions;
+import dev.cogform.sandbox.SandboxOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cogform.core.desired.QuotaConfig;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.model.AppClientSettings;
-import dev.cogform.core.sandbox.FaultPlan;
-import dev.cogform.core.sandbox.Sandbox;
-import dev.cogform.core.sandbox.SandboxOptions;
+import dev.cogform.sandbox.FaultPlan;
+import dev.cogform.sandbox.Sandbox;
+import dev.cogform.sandbox.SandboxOptions;
 import org.junit.jupiter.api.Test;
 
 /** The gateway counts what it sends, the throttled answers it retries, and calls that fail for good. */

@@ -1,7 +1,7 @@
 package dev.cogform.core.live.cognito;
 
-import dev.cogform.core.sandbox.Sandbox;
-import dev.cogform.core.sandbox.SandboxOptions;
+import dev.cogform.sandbox.Sandbox;
+import dev.cogform.sandbox.SandboxOptions;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

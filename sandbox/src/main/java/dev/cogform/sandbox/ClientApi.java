@@ -1,0 +1,148 @@
+package dev.cogform.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The five app-client operations, with Cognito's answers and errors. */
+final class ClientApi {
+
+    /** Cognito's default quota of app clients per user pool. */
+    static final int MAX_CLIENTS_PER_POOL = 1_000;
+    static final int MAX_PAGE = 60;
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern NEXT_TOKEN = Pattern.compile("[\\S]+");
+
+    private final SandboxStore store;
+
+    ClientApi(SandboxStore store) {
+        this.store = store;
+    }
+
+    JsonNode create(ObjectNode body) {
+        ClientRequest req = ClientRequest.read(body, true);
+        if (req.generateSecret() && req.clientSecret() != null) {
+            throw CognitoError.invalidParameter(ClientRules.SECRET_TWICE);
+        }
+        return store.write(pools -> {
+            PoolEntry pool = SandboxStore.pool(pools, req.userPoolId());
+            boolean hasSecret = req.generateSecret() || req.clientSecret() != null;
+            ClientRules.check(req.settings(), pool, hasSecret, true);
+            if (pool.clients().size() >= MAX_CLIENTS_PER_POOL) {
+                throw CognitoError.limitExceeded("The maximum number of app clients (" + MAX_CLIENTS_PER_POOL
+                        + ") for user pool " + pool.id() + " has been reached.");
+            }
+            String clientId = Ids.clientId();
+            String secret = req.generateSecret() ? Ids.clientSecret() : req.clientSecret();
+            double now = Clock.epochSeconds();
+            ObjectNode settings = withName(req.clientName(), req.settings());
+            ClientEntry entry = new ClientEntry(clientId, store.nextSeq(), secret, now, now, settings);
+            pool.clients().put(clientId, entry);
+            return wrap(pool, entry);
+        });
+    }
+
+    JsonNode update(ObjectNode body) {
+        ClientRequest req = ClientRequest.read(body, false);
+        return store.write(pools -> {
+            PoolEntry pool = SandboxStore.pool(pools, req.userPoolId());
+            ClientEntry old = client(pool, req.clientId());
+            ClientRules.check(req.settings(), pool, old.secret() != null, false);
+            String name = req.clientName() != null ? req.clientName() : old.settings().path("ClientName").asText();
+            ClientEntry entry = new ClientEntry(old.clientId(), old.seq(), old.secret(), old.created(),
+                    Clock.epochSeconds(), withName(name, req.settings()));
+            pool.clients().put(entry.clientId(), entry);
+            return wrap(pool, entry);
+        });
+    }
+
+    JsonNode describe(ObjectNode body) {
+        String[] ids = poolAndClient(body);
+        return store.read(pools -> {
+            PoolEntry pool = SandboxStore.pool(pools, ids[0]);
+            return wrap(pool, client(pool, ids[1]));
+        });
+    }
+
+    JsonNode delete(ObjectNode body) {
+        String[] ids = poolAndClient(body);
+        return store.write(pools -> {
+            PoolEntry pool = SandboxStore.pool(pools, ids[0]);
+            client(pool, ids[1]);
+            pool.clients().remove(ids[1]);
+            return JSON.objectNode();
+        });
+    }
+
+    JsonNode list(ObjectNode body) {
+        RequestCheck in = new RequestCheck(body);
+        String poolId = in.string("UserPoolId", true, 1, 55, ClientRequest.USER_POOL_ID);
+        Integer max = in.integer("MaxResults", 1, MAX_PAGE);
+        String token = in.string("NextToken", false, 1, 131_072, NEXT_TOKEN);
+        in.done();
+        return store.read(pools -> {
+            PoolEntry pool = SandboxStore.pool(pools, poolId);
+            Paging.Page<ClientEntry> page = Paging.page(new ArrayList<>(pool.clients().values()), ClientEntry::seq,
+                    max == null ? MAX_PAGE : max, token, "clients\n" + poolId);
+            ObjectNode out = JSON.objectNode();
+            ArrayNode items = out.putArray("UserPoolClients");
+            for (ClientEntry c : page.items()) {
+                items.addObject().put("ClientId", c.clientId()).put("UserPoolId", pool.id())
+                        .put("ClientName", c.settings().path("ClientName").asText());
+            }
+            if (page.nextToken() != null) {
+                out.put("NextToken", page.nextToken());
+            }
+            return out;
+        });
+    }
+
+    /** The client, or ResourceNotFoundException as Cognito words it. */
+    private static ClientEntry client(PoolEntry pool, String clientId) {
+        ClientEntry c = pool.clients().get(clientId);
+        if (c == null) {
+            throw CognitoError.notFound("User pool client " + clientId + " does not exist.");
+        }
+        return c;
+    }
+
+    private static String[] poolAndClient(ObjectNode body) {
+        RequestCheck in = new RequestCheck(body);
+        String poolId = in.string("UserPoolId", true, 1, 55, ClientRequest.USER_POOL_ID);
+        String clientId = in.string("ClientId", true, 1, 128, ClientRequest.CLIENT_ID);
+        in.done();
+        return new String[] {poolId, clientId};
+    }
+
+    private static ObjectNode withName(String name, ObjectNode settings) {
+        ObjectNode s = JSON.objectNode();
+        s.put("ClientName", name);
+        s.setAll(settings);
+        return s;
+    }
+
+    /** {@code {"UserPoolClient": …}} in Cognito's member order. */
+    private static ObjectNode wrap(PoolEntry pool, ClientEntry c) {
+        ObjectNode out = JSON.objectNode();
+        ObjectNode client = out.putObject("UserPoolClient");
+        client.put("UserPoolId", pool.id());
+        client.put("ClientName", c.settings().path("ClientName").asText());
+        client.put("ClientId", c.clientId());
+        if (c.secret() != null) {
+            client.put("ClientSecret", c.secret());
+        }
+        client.put("LastModifiedDate", c.modified());
+        client.put("CreationDate", c.created());
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) c.settings()::fields) {
+            if (!e.getKey().equals("ClientName")) {
+                client.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        return out;
+    }
+}
