@@ -67,4 +67,13 @@ class BenchCommandTest {
         assertThat(phase.exitCode()).isEqualTo(1);
         assertThat(phase.err()).contains("'deploy' is not a phase; use plan, apply or both");
     }
+
+    @Test
+    void bench_help_namesTheCommandAndEveryOption() {
+        BenchRun run = BenchRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: cogform bench")
+                .contains("--clients").contains("--pools").contains("--quota-scale").contains("--phase").contains("--json");
+    }
 }
