@@ -10,9 +10,7 @@ import dev.cogform.core.diag.Severity;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
-import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.ClientAddress;
-import dev.cogform.core.model.RefreshTokenRotation;
 import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
 import java.time.Instant;
@@ -341,8 +339,8 @@ public final class PlanJson {
                     node.forEach(e -> set.add(e.asText()));
                     yield Collections.unmodifiableSortedSet(set);
                 }
-                case STRUCT -> field == AppClientField.ANALYTICS ? MAPPER.treeToValue(node, Analytics.class)
-                        : MAPPER.treeToValue(node, RefreshTokenRotation.class);
+                case STRUCT -> MAPPER.treeToValue(node, field.structType().orElseThrow(
+                        () -> new IllegalStateException("no record type for struct field " + field.key())));
             };
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("bad value for " + field.key() + ": " + e.getOriginalMessage(), e);

@@ -121,4 +121,11 @@ class PlanJsonTest {
         assertThat(PlanJson.digest(other)).isEqualTo(plan.digest());
         assertThat(PlanJson.digest(fewerTargets)).isNotEqualTo(plan.digest());
     }
+
+    @Test
+    void everyStructField_namesTheRecordItsJsonIsReadAs() {
+        assertThat(java.util.Arrays.stream(dev.cogform.core.model.AppClientField.values())
+                .filter(f -> f.kind() == dev.cogform.core.model.AppClientField.Kind.STRUCT))
+                .allSatisfy(f -> assertThat(f.structType()).as(f.key()).isPresent());
+    }
 }
