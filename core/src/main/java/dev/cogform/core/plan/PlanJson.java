@@ -177,18 +177,20 @@ public final class PlanJson {
         ArrayNode steps = o.putArray("actions");
         c.action().steps().forEach(steps::add);
         o.put("action_reason", c.reason().code());
+        PriorClient prior = c.existing().orElse(null);
+        DeletedClient deleted = c instanceof ResourceChange.Create create ? create.deletedOutside() : null;
         o.put("pool_id", c.poolId());
-        o.put("prior_pool_id", c.priorPoolId());
-        o.put("client_id", c.clientId());
-        o.put("live_fingerprint", c.liveFingerprint());
+        o.put("prior_pool_id", prior != null ? prior.poolId() : deleted != null ? deleted.poolId() : null);
+        o.put("client_id", prior != null ? prior.clientId() : deleted != null ? deleted.clientId() : null);
+        o.put("live_fingerprint", prior == null ? null : prior.liveFingerprint());
         o.put("prevent_destroy", c.preventDestroy());
         // Only a replacement has fields that force it: a create sets generate_secret, it replaces nothing.
         boolean replacing = c.action() == Action.REPLACE;
         ArrayNode replacePaths = o.putArray("replace_paths");
         c.diffs().stream().filter(d -> replacing && d.forcesReplacement())
                 .forEach(d -> replacePaths.addArray().add(d.field().key()));
-        o.set("before", settings(c.before(), forDigest));
-        o.set("after", settings(c.after(), forDigest));
+        o.set("before", settings(prior == null ? null : prior.settings(), forDigest));
+        o.set("after", settings(c.planned().orElse(null), forDigest));
         o.set("diffs", diffs(c.diffs(), replacing));
         return o;
     }
@@ -267,12 +269,7 @@ public final class PlanJson {
         root.path("targets").forEach(t -> targets.add(ClientAddress.parse(t.asText())));
         List<ResourceChange> changes = new ArrayList<>();
         for (JsonNode c : root.required("resource_changes")) {
-            changes.add(new ResourceChange(ClientAddress.parse(c.required("address").asText()),
-                    Action.valueOf(enumName(c.required("action").asText())),
-                    ActionReason.valueOf(enumName(c.required("action_reason").asText())),
-                    text(c, "pool_id"), text(c, "prior_pool_id"), text(c, "client_id"),
-                    settings(c.get("before")), settings(c.get("after")), readDiffs(c.path("diffs")),
-                    text(c, "live_fingerprint"), c.path("prevent_destroy").asBoolean()));
+            changes.add(readChange(c));
         }
         List<Drift> drift = new ArrayList<>();
         for (JsonNode d : root.path("resource_drift")) {
@@ -304,6 +301,46 @@ public final class PlanJson {
                 root.path("refreshed").asBoolean(), root.path("sandbox").asBoolean(), text(root, "desired_digest"),
                 new StateBasis(text(basis, "lineage"), basis.path("serial").asLong(), text(basis, "checksum")),
                 targets, changes, drift, stateChanges, unmanaged, diagnostics, text(root, "digest"));
+    }
+
+    /** One {@code resource_changes} entry as the record its action calls for. */
+    private static ResourceChange readChange(JsonNode c) {
+        ClientAddress address = ClientAddress.parse(c.required("address").asText());
+        Action action = Action.valueOf(enumName(c.required("action").asText()));
+        ActionReason reason = ActionReason.valueOf(enumName(c.required("action_reason").asText()));
+        if (reason.action() != action) {
+            throw new IllegalArgumentException(address + ": action_reason " + reason.code() + " does not go with action "
+                    + action.word());
+        }
+        String poolId = text(c, "pool_id");
+        AppClientSettings after = settings(c.get("after"));
+        List<AttributeDiff> diffs = readDiffs(c.path("diffs"));
+        boolean preventDestroy = c.path("prevent_destroy").asBoolean();
+        return switch (action) {
+            case CREATE -> new ResourceChange.Create(address, reason, poolId, after, diffs, preventDestroy,
+                    text(c, "client_id") == null ? null
+                            : new DeletedClient(text(c, "prior_pool_id"), text(c, "client_id")));
+            case UPDATE -> new ResourceChange.Update(address, priorInPlace(c, address, action), after, diffs,
+                    preventDestroy);
+            case REPLACE -> new ResourceChange.Replace(address, reason, poolId, prior(c), after, diffs, preventDestroy);
+            case DELETE -> new ResourceChange.Delete(address, reason, priorInPlace(c, address, action), preventDestroy);
+            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy);
+        };
+    }
+
+    private static PriorClient prior(JsonNode c) {
+        return new PriorClient(text(c, "prior_pool_id"), text(c, "client_id"), settings(c.get("before")),
+                text(c, "live_fingerprint"));
+    }
+
+    /** The prior client of a change that stays in its pool, where pool_id repeats prior_pool_id. */
+    private static PriorClient priorInPlace(JsonNode c, ClientAddress address, Action action) {
+        PriorClient prior = prior(c);
+        if (!prior.poolId().equals(text(c, "pool_id"))) {
+            throw new IllegalArgumentException(address + ": a " + action.word() + " keeps its pool, but pool_id "
+                    + text(c, "pool_id") + " differs from prior_pool_id " + prior.poolId());
+        }
+        return prior;
     }
 
     private static ClientRecord readRecord(JsonNode r) {

@@ -216,7 +216,7 @@ class ApplierTest {
         Plan again = plan(stackOf(client("main", "web", secret)));
 
         assertThat(again.stateChanges()).extracting(StateChange::kind).containsExactly(StateChange.Kind.ADOPT);
-        assertThat(again.actions()).extracting(c -> c.action() + " " + c.reason().code() + " " + c.clientId())
+        assertThat(again.actions()).extracting(c -> c.action() + " " + c.reason().code() + " " + c.existing().orElseThrow().clientId())
                 .containsExactly("DELETE delete_because_replaced " + oldId);
         assertThat(again.unmanaged()).isEmpty();
         assertThat(apply(again).failed()).isFalse();
