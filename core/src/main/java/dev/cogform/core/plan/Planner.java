@@ -93,7 +93,7 @@ public final class Planner {
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
                 StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
                 diagnostics.sorted(), null);
-        return plan.withDigest(PlanJson.digest(plan));
+        return plan.withDigest(PlanFile.digest(plan));
     }
 
     private Optional<DesiredClient> wanted(ClientAddress address) {

@@ -36,7 +36,7 @@ class PlanFileFormatTest {
 
     private static final Path ROOT = Path.of("src", "test", "resources", "planfile");
 
-    /** The cases {@link PlanJsonTest#fullPlan} leaves out: recovery from interrupted applies, and refusals. */
+    /** The cases {@link PlanFileTest#fullPlan} leaves out: recovery from interrupted applies, and refusals. */
     static Plan recoveryPlan() {
         AppClientSettings secret = web("web").toBuilder().generateSecret(true).build();
         var desired = stack(
@@ -64,7 +64,7 @@ class PlanFileFormatTest {
     static Stream<Arguments> files() {
         return Stream.of(
                 Arguments.of("v1.0-full.json", Named.of("every action, drift, state change, unmanaged",
-                        PlanJsonTest.fullPlan())),
+                        PlanFileTest.fullPlan())),
                 Arguments.of("v1.0-recovery.json", Named.of("interrupted replacement, re-create, refusal",
                         recoveryPlan())));
     }
@@ -74,11 +74,11 @@ class PlanFileFormatTest {
     void aSavedPlan_loads_andIsWrittenTheSameWay(String file, Plan plan) throws IOException {
         Path path = ROOT.resolve(file);
         if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(path, PlanJson.write(plan));
+            Files.writeString(path, PlanFile.write(plan));
         }
         String saved = Files.readString(path);
 
-        assertThat(PlanJson.read(saved)).isEqualTo(plan);
-        assertThat(PlanJson.write(plan)).isEqualTo(saved);
+        assertThat(PlanFile.read(saved)).isEqualTo(plan);
+        assertThat(PlanFile.write(plan)).isEqualTo(saved);
     }
 }

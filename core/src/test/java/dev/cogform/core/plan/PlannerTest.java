@@ -291,7 +291,7 @@ class PlannerTest {
         assertThat(plan.diagnostics()).extracting(Diagnostic::rule).as("diagnostics").containsExactlyElementsOf(c.rules);
         assertThat(plan.unmanaged()).extracting(u -> u.poolId() + "/" + u.clientId()).as("unmanaged")
                 .containsExactlyElementsOf(c.unmanaged);
-        assertThat(plan.digest()).isEqualTo(PlanJson.digest(plan));
+        assertThat(plan.digest()).isEqualTo(PlanFile.digest(plan));
     }
 
     static String show(ResourceChange c) {

@@ -22,91 +22,34 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The versioned JSON form of a {@link Plan} ({@code docs/json-output.md}): saved plans, {@code plan
- * --json} and {@code show --json} all write it, and the plan digest is the sha256 of its compact form
- * without the {@code digest} member. Minor versions only add members; a reader rejects another major.
- * Settings appear in {@link SettingsJson}'s form, which has no place for a client secret.
+ * Version 1.x of the saved-plan document: the tree {@link PlanFile} writes and reads, member by member
+ * as {@code docs/json-output.md} lists them. Settings appear in {@link SettingsJson}'s form, which has no
+ * place for a client secret. The plan digest is taken over this tree, and {@code --json} prints the
+ * same document, so its bytes are part of the format: the fixtures in
+ * {@code src/test/resources/planfile/} hold this cogform to them.
  */
-public final class PlanJson {
+final class PlanFileV1 {
 
-    public static final String FORMAT_VERSION = "1.0";
+    static final String VERSION = "1.0";
     private static final String MAJOR = "1.";
 
     private static final ObjectMapper MAPPER = SettingsJson.mapper();
 
-    private PlanJson() {
+    private PlanFileV1() {
     }
 
-    /** The pretty-printed document, with a trailing newline. */
-    public static String write(Plan plan) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(plan)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code sha256:} and the hex digest of the plan's compact JSON without its digest. */
-    public static String digest(Plan plan) {
-        ObjectNode tree = toTree(plan, true);
-        tree.remove("digest");
-        return digestOf(tree);
-    }
-
-    /** Jackson's message without its source dump ({@code start marker at [Source: REDACTED …]}), with the position. */
-    private static String jsonError(JsonProcessingException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        int cut = message.indexOf(" (start marker at");
-        message = (cut >= 0 ? message.substring(0, cut) : message).lines().findFirst().orElse("").strip();
-        var at = e.getLocation();
-        return at == null || at.getLineNr() < 0 ? message
-                : message + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    }
-
-    /**
-     * Reads a plan document; fails with a message saying what is wrong when it is not one, has another
-     * major version, or its content does not match its digest (the file was edited).
-     */
-    public static Plan read(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a cogform plan: invalid JSON (" + jsonError(e) + ")", e);
-        }
-        if (root == null || !root.isObject() || !root.has("format_version") || !root.has("resource_changes")) {
-            throw new IllegalArgumentException("not a cogform plan: no format_version or resource_changes");
-        }
-        String version = root.get("format_version").asText();
-        if (!version.startsWith(MAJOR)) {
-            throw new IllegalArgumentException("plan format " + version + " is not supported by this cogform ("
-                    + FORMAT_VERSION + "); plan again with this version");
-        }
-        ObjectNode copy = ((ObjectNode) root).deepCopy();
-        String stated = copy.path("digest").asText(null);
-        copy.remove("digest");
-        if (stated == null || !stated.equals(digestOf(copy))) {
-            throw new IllegalArgumentException("the plan's content does not match its digest: the file was changed"
-                    + " after it was written; plan again");
-        }
-        try {
-            return fromTree(root);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a valid cogform plan: " + e.getMessage(), e);
-        }
-    }
-
-    public static ObjectNode toTree(Plan plan) {
-        return toTree(plan, false);
+    /** Whether {@code formatVersion} is one this reader understands: any 1.x, which only add members. */
+    static boolean reads(String formatVersion) {
+        return formatVersion.startsWith(MAJOR);
     }
 
     /**
      * The plan as a tree; {@code forDigest} leaves settings as POJO nodes, which serialize to the same
      * bytes without building a tree per client (a plan of 10,000 clients holds 20,000 settings).
      */
-    private static ObjectNode toTree(Plan plan, boolean forDigest) {
+    static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format_version", FORMAT_VERSION);
+        root.put("format_version", VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "cogform");
         tool.put("version", plan.toolVersion());
@@ -238,7 +181,7 @@ public final class PlanJson {
     }
 
     /** Diagnostics as JSON: severity, rule, path, message, hint and position (null when unknown). */
-    public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
+    private static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
         ArrayNode out = MAPPER.createArrayNode();
         for (Diagnostic d : diagnostics) {
             ObjectNode o = out.addObject();
@@ -259,11 +202,8 @@ public final class PlanJson {
         return out;
     }
 
-    private static String digestOf(JsonNode tree) {
-        return "sha256:" + SettingsJson.sha256Json(tree);
-    }
-
-    private static Plan fromTree(JsonNode root) {
+    /** The plan a document holds; its version and digest were checked by {@link PlanFile#read}. */
+    static Plan fromTree(JsonNode root) {
         JsonNode basis = root.required("based_on");
         Set<ClientAddress> targets = new TreeSet<>();
         root.path("targets").forEach(t -> targets.add(ClientAddress.parse(t.asText())));
