@@ -55,18 +55,18 @@ class PlanDigestFormTest {
 
         Plan plan = Planner.plan(desired, state, live, new PlanOptions(Set.of(), Instant.EPOCH, "test"));
 
-        var tree = PlanJson.toTree(plan);
+        var tree = PlanFileV1.toTree(plan, false);
         tree.remove("digest");
         String written = SettingsJson.mapper().writeValueAsString(tree);
         assertThat(plan.count(Action.UPDATE)).isPositive();
         assertThat(plan.count(Action.CREATE)).isPositive();
         assertThat(plan.digest()).isEqualTo("sha256:" + SettingsJson.sha256(written));
-        assertThat(PlanJson.read(PlanJson.write(plan)).digest()).isEqualTo(plan.digest());
+        assertThat(PlanFile.read(PlanFile.write(plan)).digest()).isEqualTo(plan.digest());
         var stateTree = SettingsJson.mapper().createObjectNode();
         stateTree.put("lineage", "lineage");
         stateTree.put("serial", 3);
         var clients = stateTree.putArray("clients");
-        state.clients().values().forEach(r -> clients.add(PlanJson.recordTree(r, false)));
+        state.clients().values().forEach(r -> clients.add(PlanFileV1.recordTree(r, false)));
         stateTree.putArray("pending");
         assertThat(StateBasis.checksum(state))
                 .isEqualTo(SettingsJson.sha256(SettingsJson.mapper().writeValueAsString(stateTree)));

@@ -8,7 +8,7 @@ import dev.cogform.cli.view.HumanPlanView;
 import dev.cogform.cli.view.JsonPlanView;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.plan.Plan;
-import dev.cogform.core.plan.PlanJson;
+import dev.cogform.core.plan.PlanFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -86,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (outFile != null) {
             Path file = main.directory().resolve(outFile);
             try {
-                Files.writeString(file, PlanJson.write(plan));
+                Files.writeString(file, PlanFile.write(plan));
             } catch (IOException e) {
                 err.println("cogform: cannot save the plan to " + file + ": " + reason(e, file)
                         + "; the plan was not saved (--out is relative to the stack directory)");

@@ -6,7 +6,7 @@ import dev.cogform.cli.view.HumanPlanView;
 import dev.cogform.cli.view.JsonPlanView;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.plan.Plan;
-import dev.cogform.core.plan.PlanJson;
+import dev.cogform.core.plan.PlanFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class ShowCommand implements Callable<Integer> {
                         + " 'cogform plan --out " + file.getFileName() + "'");
             }
             try {
-                return PlanJson.read(Files.readString(file));
+                return PlanFile.read(Files.readString(file));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }

@@ -5,6 +5,7 @@ import dev.cogform.core.apply.Outcome;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,9 +27,9 @@ public final class HumanApplyView implements ApplyView {
     public synchronized void onStart(ResourceChange change) {
         String doing = switch (change.action()) {
             case CREATE -> "Creating...";
-            case UPDATE -> "Modifying... [client " + change.clientId() + "]";
-            case REPLACE -> "Replacing... [client " + change.clientId() + "]";
-            case DELETE -> "Destroying... [client " + change.clientId() + "]";
+            case UPDATE -> "Modifying... [client " + priorId(change) + "]";
+            case REPLACE -> "Replacing... [client " + priorId(change) + "]";
+            case DELETE -> "Destroying... [client " + priorId(change) + "]";
             case NO_OP -> "Checking...";
         };
         out.println(c.bold(change.address() + ":") + " " + doing);
@@ -43,7 +44,7 @@ public final class HumanApplyView implements ApplyView {
             String done = switch (change.action()) {
                 case CREATE -> "Creation complete [client " + outcome.clientId() + "]";
                 case UPDATE -> "Modifications complete [client " + outcome.clientId() + "]";
-                case REPLACE -> "Replacement complete [client " + outcome.clientId() + ", was " + change.clientId() + "]";
+                case REPLACE -> "Replacement complete [client " + outcome.clientId() + ", was " + priorId(change) + "]";
                 case DELETE -> "Destruction complete";
                 case NO_OP -> "Unchanged";
             };
@@ -84,6 +85,11 @@ public final class HumanApplyView implements ApplyView {
         err.println(c.red(c.bold("The saved plan is stale and was not applied.")) + " Nothing was changed;"
                 + " run cogform plan again, review it, and apply the new plan.");
         err.flush();
+    }
+
+    /** The client a change acts on; every action but a create has one. */
+    private static String priorId(ResourceChange change) {
+        return change.existing().map(PriorClient::clientId).orElseThrow();
     }
 
     private static long count(List<Outcome> outcomes, Action action) {

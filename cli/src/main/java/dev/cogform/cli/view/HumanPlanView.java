@@ -2,9 +2,12 @@ package dev.cogform.cli.view;
 
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.plan.Action;
+import dev.cogform.core.plan.ActionReason;
 import dev.cogform.core.plan.AttributeDiff;
+import dev.cogform.core.plan.DeletedClient;
 import dev.cogform.core.plan.Drift;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.plan.UnmanagedClient;
@@ -137,31 +140,32 @@ public final class HumanPlanView implements PlanView {
         String where;
         switch (ch.action()) {
             case CREATE -> {
-                boolean recreate = ch.clientId() != null;
-                out.println(c.bold("  # " + ch.address() + (recreate
-                        ? " will be re-created (client " + ch.clientId() + " was deleted outside cogform)"
+                DeletedClient deleted = ((ResourceChange.Create) ch).deletedOutside();
+                out.println(c.bold("  # " + ch.address() + (deleted != null
+                        ? " will be re-created (client " + deleted.clientId() + " was deleted outside cogform)"
                         : " will be created")));
                 where = "(pool " + ch.poolId() + ")";
             }
             case UPDATE -> {
                 out.println(c.bold("  # " + ch.address() + " will be updated in-place"));
-                where = "(client " + ch.clientId() + ", pool " + ch.poolId() + ")";
+                where = "(client " + ((ResourceChange.Update) ch).prior().clientId() + ", pool " + ch.poolId() + ")";
             }
             case REPLACE -> {
-                String why = ch.reason() == dev.cogform.core.plan.ActionReason.REPLACE_BECAUSE_POOL_CHANGED
-                        ? "its pool changes from " + ch.priorPoolId() + " to " + ch.poolId()
+                PriorClient old = ((ResourceChange.Replace) ch).prior();
+                String why = ch.reason() == ActionReason.REPLACE_BECAUSE_POOL_CHANGED
+                        ? "its pool changes from " + old.poolId() + " to " + ch.poolId()
                         : String.join(", ", ch.diffs().stream().filter(AttributeDiff::forcesReplacement)
                                 .map(d -> d.field().key()).toList()) + " can only be set when a client is created";
                 out.println(c.bold("  # " + ch.address() + " must be replaced: " + why));
-                out.println(c.red("  # warning: the client id " + ch.clientId()
+                out.println(c.red("  # warning: the client id " + old.clientId()
                         + " will change; every consumer must switch to the new client id"));
-                where = "(client " + ch.clientId() + ", pool " + ch.priorPoolId() + ")";
+                where = "(client " + old.clientId() + ", pool " + old.poolId() + ")";
             }
             case DELETE -> {
-                out.println(c.bold("  # " + ch.address() + (ch.reason() == dev.cogform.core.plan.ActionReason.DELETE_BECAUSE_REPLACED
+                out.println(c.bold("  # " + ch.address() + (ch.reason() == ActionReason.DELETE_BECAUSE_REPLACED
                         ? ": its old client will be destroyed, to finish a replacement an earlier apply left undone"
                         : " will be destroyed (it is no longer in cogform.yaml)")));
-                where = "(client " + ch.clientId() + ", pool " + ch.poolId() + ")";
+                where = "(client " + ((ResourceChange.Delete) ch).prior().clientId() + ", pool " + ch.poolId() + ")";
             }
             default -> {
                 return;

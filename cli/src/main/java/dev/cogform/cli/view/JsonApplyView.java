@@ -9,7 +9,6 @@ import dev.cogform.core.apply.Outcome;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.Plan;
-import dev.cogform.core.plan.PlanJson;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.model.SettingsJson;
 import java.io.PrintWriter;
@@ -54,26 +53,26 @@ public final class JsonApplyView implements ApplyView {
             n.put("status", o.status().word());
             n.put("client_id", o.clientId());
             n.put("message", o.message());
-            n.set("warnings", PlanJson.diagnostics(o.warnings()));
+            n.set("warnings", JsonPlanView.diagnostics(o.warnings()));
         }
-        root.set("diagnostics", PlanJson.diagnostics(result.diagnostics()));
+        root.set("diagnostics", JsonPlanView.diagnostics(result.diagnostics()));
         ObjectNode state = root.putObject("state");
         state.put("lineage", result.state().lineage());
         state.put("serial", result.state().serial());
-        root.set("plan", PlanJson.toTree(plan));
+        root.set("plan", JsonPlanView.document(plan));
         print(root);
     }
 
     @Override
     public void refused(Plan plan, List<Diagnostic> reasons) {
         ObjectNode root = header(plan, "refused_stale");
-        root.set("diagnostics", PlanJson.diagnostics(reasons));
+        root.set("diagnostics", JsonPlanView.diagnostics(reasons));
         print(root);
     }
 
     private static ObjectNode header(Plan plan, String status) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format_version", PlanJson.FORMAT_VERSION);
+        root.put("format_version", JsonPlanView.FORMAT_VERSION);
         root.put("type", "apply");
         root.put("status", status);
         root.put("plan_digest", plan.digest());

@@ -16,7 +16,7 @@ import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
-import dev.cogform.core.plan.PlanJson;
+import dev.cogform.core.plan.PlanFile;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.testing.FakeCognitoGateway.Op;
 import java.nio.file.Files;
@@ -212,7 +212,7 @@ class CommandsTest {
         assertThat(text.exit()).isEqualTo(0);
         assertThat(plan.out()).startsWith(text.out());
         assertThat(json.out()).isEqualTo(Files.readString(dir.resolve("plan.json")));
-        assertThat(PlanJson.read(json.out()).changes()).hasSize(1);
+        assertThat(PlanFile.read(json.out()).changes()).hasSize(1);
     }
 
     @Test

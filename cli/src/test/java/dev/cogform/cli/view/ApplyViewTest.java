@@ -5,6 +5,7 @@ import dev.cogform.core.apply.ApplyResult;
 import dev.cogform.core.apply.Outcome;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.state.StateVersion;
 import java.io.PrintWriter;
@@ -28,19 +29,19 @@ class ApplyViewTest {
                 o = new Outcome(c.address(), c.action(), Outcome.Status.DONE,
                         switch (c.action()) {
                             case DELETE -> null;
-                            case UPDATE -> c.clientId();
+                            case UPDATE -> c.existing().orElseThrow().clientId();
                             default -> "new" + i + "example2345678";
                         },
                         null, List.of());
                 view.onComplete(c, o);
             } else if (i == failAt) {
                 view.onStart(c);
-                o = new Outcome(c.address(), c.action(), Outcome.Status.FAILED, c.clientId(),
+                o = new Outcome(c.address(), c.action(), Outcome.Status.FAILED, existingId(c),
                         "Cognito: InvalidParameterException: Invalid range for token validity.", List.of());
                 view.onComplete(c, o);
             } else {
                 o = new Outcome(c.address(), c.action(), Outcome.Status.NOT_ATTEMPTED,
-                        c.action() == dev.cogform.core.plan.Action.CREATE ? null : c.clientId(),
+                        existingId(c),
                         "not attempted because an earlier change failed", List.of());
             }
             outcomes.add(o);
@@ -54,6 +55,10 @@ class ApplyViewTest {
         return "";
     }
 
+
+    private static String existingId(ResourceChange c) {
+        return c.existing().map(PriorClient::clientId).orElse(null);
+    }
 
     @Test
     void human_success() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cogform.cli.Golden;
 import dev.cogform.core.plan.Plan;
-import dev.cogform.core.plan.PlanJson;
+import dev.cogform.core.plan.PlanFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Function;
@@ -44,7 +44,9 @@ class PlanViewTest {
         String json = render(JsonPlanView::new, plan);
 
         Golden.assertMatches("plan/" + name + ".json", json);
-        assertThat(PlanJson.read(json)).isEqualTo(plan);
+        // plan --json output is a saved plan (docs/json-output.md): the view and the plan file agree.
+        assertThat(json).isEqualTo(PlanFile.write(plan));
+        assertThat(PlanFile.read(json)).isEqualTo(plan);
     }
 
     @Test

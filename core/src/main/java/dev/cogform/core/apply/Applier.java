@@ -6,10 +6,11 @@ import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.Durations;
-import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.AttributeDiff;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.state.ClientRecord;
@@ -146,49 +147,11 @@ public final class Applier {
         Outcome outcome;
         try {
             outcome = switch (change.action()) {
-                case CREATE -> {
-                    LiveClient created = create(change, recorder);
-                    yield done(change, created.clientId(), compare(change, created));
-                }
-                case UPDATE -> {
-                    LiveClient updated = inPool(change.poolId(),
-                            () -> gateway.update(change.poolId(), change.clientId(), change.after()));
-                    recorder.update(s -> s.withClient(record(change, updated)));
-                    yield done(change, updated.clientId(), compare(change, updated));
-                }
-                case REPLACE -> {
-                    // The new client is recorded only once the old one is gone: an interruption in between
-                    // leaves the old record and the intent, and the next plan adopts the new client and
-                    // deletes the old one, instead of losing track of it.
-                    LiveClient created = createPending(change, recorder);
-                    try {
-                        inPool(change.priorPoolId(), () -> {
-                            gateway.delete(change.priorPoolId(), change.clientId());
-                            return null;
-                        });
-                    } catch (GatewayException e) {
-                        recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
-                        yield new Outcome(change.address(), change.action(), Outcome.Status.FAILED, created.clientId(),
-                                "created the new client " + created.clientId() + ", but deleting the old client "
-                                        + change.clientId() + " failed: " + message(e) + "; cogform no longer manages"
-                                        + " the old client, delete it by hand once no consumer uses it", List.of());
-                    }
-                    recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
-                    yield done(change, created.clientId(), compare(change, created));
-                }
-                case DELETE -> {
-                    inPool(change.poolId(), () -> {
-                        gateway.delete(change.poolId(), change.clientId());
-                        return null;
-                    });
-                    // The address may already stand for another client (the old one of a replacement).
-                    recorder.update(s -> s.client(change.address())
-                            .filter(r -> r.clientId().equals(change.clientId()))
-                            .map(r -> s.withoutClient(change.address()))
-                            .orElse(s));
-                    yield done(change, null, List.of());
-                }
-                case NO_OP -> done(change, change.clientId(), List.of());
+                case CREATE -> create((ResourceChange.Create) change, recorder);
+                case UPDATE -> update((ResourceChange.Update) change, recorder);
+                case REPLACE -> replace((ResourceChange.Replace) change, recorder);
+                case DELETE -> delete((ResourceChange.Delete) change, recorder);
+                case NO_OP -> done(change, existingId(change), List.of());
             };
         } catch (GatewayException e) {
             outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
@@ -202,20 +165,62 @@ public final class Applier {
     }
 
     /** Records the intent, creates, then records the client id (and forgets the intent). */
-    private LiveClient create(ResourceChange change, Recorder recorder) {
-        LiveClient created = createPending(change, recorder);
+    private Outcome create(ResourceChange.Create change, Recorder recorder) {
+        LiveClient created = createPending(change, change.after(), recorder);
         recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
-        return created;
+        return done(change, created.clientId(), compare(change, change.after(), created));
+    }
+
+    private Outcome update(ResourceChange.Update change, Recorder recorder) {
+        PriorClient prior = change.prior();
+        LiveClient updated = inPool(prior.poolId(), () -> gateway.update(prior.poolId(), prior.clientId(), change.after()));
+        recorder.update(s -> s.withClient(record(change, updated)));
+        return done(change, updated.clientId(), compare(change, change.after(), updated));
+    }
+
+    private Outcome replace(ResourceChange.Replace change, Recorder recorder) {
+        PriorClient prior = change.prior();
+        // The new client is recorded only once the old one is gone: an interruption in between leaves the
+        // old record and the intent, and the next plan adopts the new client and deletes the old one,
+        // instead of losing track of it.
+        LiveClient created = createPending(change, change.after(), recorder);
+        try {
+            inPool(prior.poolId(), () -> {
+                gateway.delete(prior.poolId(), prior.clientId());
+                return null;
+            });
+        } catch (GatewayException e) {
+            recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
+            return new Outcome(change.address(), change.action(), Outcome.Status.FAILED, created.clientId(),
+                    "created the new client " + created.clientId() + ", but deleting the old client "
+                            + prior.clientId() + " failed: " + message(e) + "; cogform no longer manages"
+                            + " the old client, delete it by hand once no consumer uses it", List.of());
+        }
+        recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
+        return done(change, created.clientId(), compare(change, change.after(), created));
+    }
+
+    private Outcome delete(ResourceChange.Delete change, Recorder recorder) {
+        PriorClient prior = change.prior();
+        inPool(prior.poolId(), () -> {
+            gateway.delete(prior.poolId(), prior.clientId());
+            return null;
+        });
+        // The address may already stand for another client (the old one of a replacement).
+        recorder.update(s -> s.client(change.address())
+                .filter(r -> r.clientId().equals(prior.clientId()))
+                .map(r -> s.withoutClient(change.address()))
+                .orElse(s));
+        return done(change, null, List.of());
     }
 
     /** Records the intent and creates; the intent stays until the caller records the client. */
-    private LiveClient createPending(ResourceChange change, Recorder recorder) {
-        PendingCreate intent = new PendingCreate(change.address(), change.poolId(), change.after().clientName(),
-                clock.instant());
+    private LiveClient createPending(ResourceChange change, AppClientSettings after, Recorder recorder) {
+        PendingCreate intent = new PendingCreate(change.address(), change.poolId(), after.clientName(), clock.instant());
         recorder.update(s -> s.withPending(intent));
         LiveClient created;
         try {
-            created = inPool(change.poolId(), () -> gateway.create(change.poolId(), change.after()));
+            created = inPool(change.poolId(), () -> gateway.create(change.poolId(), after));
         } catch (GatewayException e) {
             // An ambiguous failure (a timeout, a lost answer) keeps the intent: the next plan looks for the client.
             if (DEFINITELY_NOT_CREATED.contains(e.error())) {
@@ -232,9 +237,9 @@ public final class Applier {
     }
 
     /** Cognito's answer against what was sent: reported, never retried. */
-    private static List<Diagnostic> compare(ResourceChange change, LiveClient returned) {
+    private static List<Diagnostic> compare(ResourceChange change, AppClientSettings sent, LiveClient returned) {
         List<Diagnostic> out = new ArrayList<>();
-        for (AttributeDiff d : AttributeDiff.between(change.after(), returned.settings(), Set.of())) {
+        for (AttributeDiff d : AttributeDiff.between(sent, returned.settings(), Set.of())) {
             out.add(Diagnostic.warning("apply.response-differs", change.address() + "." + d.field().key(),
                     "Cognito returned " + show(d.field(), d.after()) + " for field " + d.field().key() + " of "
                             + change.address() + " (cogform sent " + show(d.field(), d.before()) + ")",
@@ -271,7 +276,7 @@ public final class Applier {
 
     /** The client the address stands for while the change has not happened; a create has none yet. */
     private static String existingId(ResourceChange change) {
-        return change.action() == Action.CREATE ? null : change.clientId();
+        return change.existing().map(PriorClient::clientId).orElse(null);
     }
 
     static String message(GatewayException e) {

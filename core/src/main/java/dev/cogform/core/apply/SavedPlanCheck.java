@@ -5,6 +5,7 @@ import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.plan.StateBasis;
 import dev.cogform.core.state.StateSnapshot;
@@ -46,17 +47,20 @@ public final class SavedPlanCheck {
                             + now.serial() + "); a saved plan can be applied once", hint, null));
         }
         for (ResourceChange c : plan.actions()) {
-            if (c.liveFingerprint() == null) {
+            // A create has no client yet, and a client already gone has nothing live to compare.
+            Optional<PriorClient> prior = c.existing().filter(p -> p.liveFingerprint() != null);
+            if (prior.isEmpty()) {
                 continue;
             }
-            Optional<LiveClient> live = gateway.describe(c.priorPoolId(), c.clientId());
+            PriorClient p = prior.get();
+            Optional<LiveClient> live = gateway.describe(p.poolId(), p.clientId());
             if (live.isEmpty()) {
                 stale.add(Diagnostic.error("plan.stale-live", c.address().toString(),
-                        "client " + c.address() + " (" + c.clientId() + ") was deleted since the plan was made", hint,
+                        "client " + c.address() + " (" + p.clientId() + ") was deleted since the plan was made", hint,
                         null));
-            } else if (!live.get().fingerprint().equals(c.liveFingerprint())) {
+            } else if (!live.get().fingerprint().equals(p.liveFingerprint())) {
                 stale.add(Diagnostic.error("plan.stale-live", c.address().toString(),
-                        "client " + c.address() + " (" + c.clientId() + ") changed in Cognito since the plan was made",
+                        "client " + c.address() + " (" + p.clientId() + ") changed in Cognito since the plan was made",
                         hint, null));
             }
         }

@@ -95,6 +95,18 @@ public enum AppClientField {
         return this == GENERATE_SECRET;
     }
 
+    /**
+     * The record a {@link Kind#STRUCT} field holds, so its JSON can be read back as that record; empty
+     * for the other kinds.
+     */
+    public Optional<Class<? extends Record>> structType() {
+        return switch (this) {
+            case ANALYTICS -> Optional.of(Analytics.class);
+            case REFRESH_TOKEN_ROTATION -> Optional.of(RefreshTokenRotation.class);
+            default -> Optional.empty();
+        };
+    }
+
     public static Optional<AppClientField> byKey(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
     }

@@ -24,6 +24,17 @@ public enum ActionReason {
      */
     DELETE_BECAUSE_REPLACED;
 
+    /** The action this reason explains; each reason belongs to exactly one. */
+    public Action action() {
+        return switch (this) {
+            case IN_SYNC -> Action.NO_OP;
+            case CREATE_BECAUSE_NOT_IN_STATE, CREATE_BECAUSE_DELETED_OUTSIDE -> Action.CREATE;
+            case UPDATE_BECAUSE_SETTINGS_DIFFER -> Action.UPDATE;
+            case REPLACE_BECAUSE_CREATE_ONLY_FIELD, REPLACE_BECAUSE_POOL_CHANGED -> Action.REPLACE;
+            case DELETE_BECAUSE_REMOVED_FROM_DESIRED, DELETE_BECAUSE_REPLACED -> Action.DELETE;
+        };
+    }
+
     /** The snake_case code used in JSON, such as {@code replace_because_create_only_field}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);

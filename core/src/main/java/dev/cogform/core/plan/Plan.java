@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * state alone, unmanaged clients, and the diagnostics that make it unappliable. It also records what
  * it was made from — the desired digest, the state basis, the live fingerprints in each change — so a
  * saved plan can refuse to apply over a world that moved on. {@code digest} is the sha256 of its
- * canonical JSON (see {@link PlanJson}).
+ * saved form (see {@link PlanFile}).
  */
 public record Plan(String toolVersion, Instant createdAt, boolean refreshed, boolean sandbox,
                    String desiredDigest, StateBasis basedOn, Set<ClientAddress> targets,

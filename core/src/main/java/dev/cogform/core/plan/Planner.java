@@ -93,7 +93,7 @@ public final class Planner {
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
                 StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
                 diagnostics.sorted(), null);
-        return plan.withDigest(PlanJson.digest(plan));
+        return plan.withDigest(PlanFile.digest(plan));
     }
 
     private Optional<DesiredClient> wanted(ClientAddress address) {
@@ -133,9 +133,9 @@ public final class Planner {
         if (old != null && !old.clientId().equals(client.clientId())) {
             // An interrupted replacement: the new client exists, the old one may too. Finish the
             // replacement by deleting it, so no second client of that name is left behind.
-            live.client(address).ifPresent(o -> changes.add(new ResourceChange(address, Action.DELETE,
-                    ActionReason.DELETE_BECAUSE_REPLACED, old.poolId(), old.poolId(), old.clientId(), o.settings(),
-                    null, List.of(), o.fingerprint(), false)));
+            live.client(address).ifPresent(o -> changes.add(new ResourceChange.Delete(address,
+                    ActionReason.DELETE_BECAUSE_REPLACED,
+                    new PriorClient(old.poolId(), old.clientId(), o.settings(), o.fingerprint()), false)));
         }
         boolean protect = wanted(address).map(c -> c.lifecycle().preventDestroy())
                 .orElse(old != null && old.preventDestroy());
@@ -178,7 +178,7 @@ public final class Planner {
         boolean protect = dc.lifecycle().preventDestroy();
         ClientRecord rec = records.get(address);
         if (rec == null) {
-            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, null, protect));
+            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, protect));
             return;
         }
         if (!adopted.containsKey(address) && !live.known(address)) {
@@ -188,7 +188,7 @@ public final class Planner {
         if (found.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.DELETED, List.of()));
             changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_DELETED_OUTSIDE,
-                    rec.poolId(), rec.clientId(), protect));
+                    new DeletedClient(rec.poolId(), rec.clientId()), protect));
             return;
         }
         LiveClient l = found.get();
@@ -213,16 +213,18 @@ public final class Planner {
             reason = ActionReason.IN_SYNC;
             recordOnly(rec, l, protect, !drifted.isEmpty());
         }
-        Action action = switch (reason) {
-            case REPLACE_BECAUSE_POOL_CHANGED, REPLACE_BECAUSE_CREATE_ONLY_FIELD -> Action.REPLACE;
-            case UPDATE_BECAUSE_SETTINGS_DIFFER -> Action.UPDATE;
-            default -> Action.NO_OP;
-        };
-        if (action == Action.REPLACE && (rec.preventDestroy() || protect)) {
-            refuseDestroy(address, rec, "replace", true);
-        }
-        changes.add(new ResourceChange(address, action, reason, poolId, rec.poolId(), rec.clientId(), l.settings(),
-                after, diffs, l.fingerprint(), protect));
+        PriorClient prior = new PriorClient(rec.poolId(), rec.clientId(), l.settings(), l.fingerprint());
+        changes.add(switch (reason.action()) {
+            case REPLACE -> {
+                if (rec.preventDestroy() || protect) {
+                    refuseDestroy(address, rec, "replace", true);
+                }
+                yield new ResourceChange.Replace(address, reason, poolId, prior, after, diffs, protect);
+            }
+            case UPDATE -> new ResourceChange.Update(address, prior, after, diffs, protect);
+            case NO_OP -> new ResourceChange.NoOp(address, prior, after, protect);
+            case CREATE, DELETE -> throw new IllegalStateException(reason + " for an existing client " + address);
+        });
     }
 
     /** A no-op may still change the record: live changes that match the YAML, or prevent_destroy. */
@@ -251,8 +253,8 @@ public final class Planner {
         if (found.isEmpty()) {
             // Already gone: the delete only forgets it, so prevent_destroy has nothing to protect.
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.DELETED, List.of()));
-            changes.add(new ResourceChange(address, Action.DELETE, ActionReason.DELETE_BECAUSE_REMOVED_FROM_DESIRED,
-                    rec.poolId(), rec.poolId(), rec.clientId(), rec.applied(), null, List.of(), null, false));
+            changes.add(new ResourceChange.Delete(address, ActionReason.DELETE_BECAUSE_REMOVED_FROM_DESIRED,
+                    new PriorClient(rec.poolId(), rec.clientId(), rec.applied(), null), false));
             return;
         }
         LiveClient l = found.get();
@@ -264,9 +266,8 @@ public final class Planner {
         if (rec.preventDestroy()) {
             refuseDestroy(address, rec, "delete", false);
         }
-        changes.add(new ResourceChange(address, Action.DELETE, ActionReason.DELETE_BECAUSE_REMOVED_FROM_DESIRED,
-                rec.poolId(), rec.poolId(), rec.clientId(), l.settings(), null, List.of(), l.fingerprint(),
-                rec.preventDestroy()));
+        changes.add(new ResourceChange.Delete(address, ActionReason.DELETE_BECAUSE_REMOVED_FROM_DESIRED,
+                new PriorClient(rec.poolId(), rec.clientId(), l.settings(), l.fingerprint()), rec.preventDestroy()));
     }
 
     private void refuseDestroy(ClientAddress address, ClientRecord rec, String verb, boolean inYaml) {
@@ -282,14 +283,12 @@ public final class Planner {
     }
 
     private static ResourceChange create(AppClientSettings settings, ClientAddress address, String poolId,
-                                         ActionReason reason, String priorPoolId, String priorClientId,
-                                         boolean protect) {
+                                         ActionReason reason, DeletedClient deletedOutside, boolean protect) {
         AppClientSettings defaults = AppClientSettings.defaults(settings.clientName());
         List<AttributeDiff> diffs = new ArrayList<>();
         diffs.add(new AttributeDiff(AppClientField.NAME, null, settings.clientName()));
         diffs.addAll(diff(defaults, settings, Set.of(AppClientField.NAME), false));
-        return new ResourceChange(address, Action.CREATE, reason, poolId, priorPoolId, priorClientId, null, settings,
-                diffs, null, protect);
+        return new ResourceChange.Create(address, reason, poolId, settings, diffs, protect, deletedOutside);
     }
 
     /** Field by field, in {@link AppClientField} order; {@code flagResets} marks returns to the default. */
@@ -318,7 +317,13 @@ public final class Planner {
         }
         Set<String> managedIds = new HashSet<>();
         records.values().forEach(r -> managedIds.add(r.clientId()));
-        changes.forEach(c -> managedIds.add(c.clientId())); // such as the old client of an interrupted replacement
+        // Such as the old client of an interrupted replacement, or one deleted outside (listings lag behind).
+        for (ResourceChange c : changes) {
+            c.existing().ifPresent(p -> managedIds.add(p.clientId()));
+            if (c instanceof ResourceChange.Create create && create.deletedOutside() != null) {
+                managedIds.add(create.deletedOutside().clientId());
+            }
+        }
         Map<String, String> keys = new HashMap<>();
         live.poolIds().forEach((key, id) -> keys.merge(id, key, (a, b) -> a.compareTo(b) <= 0 ? a : b));
         List<UnmanagedClient> out = new ArrayList<>();

@@ -4,44 +4,237 @@ import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The planned change of one client address.
- *
- * <table>
- * <caption>Members by action</caption>
- * <tr><th>action</th><th>poolId</th><th>priorPoolId, clientId</th><th>before</th><th>after</th></tr>
- * <tr><td>CREATE</td><td>pool to create in</td><td>null (or the deleted client's, for a re-create)</td>
- *     <td>null</td><td>desired</td></tr>
- * <tr><td>UPDATE, NO_OP</td><td>the pool</td><td>the client</td><td>live</td><td>desired</td></tr>
- * <tr><td>REPLACE</td><td>pool of the new client</td><td>the old client</td><td>live</td><td>desired</td></tr>
- * <tr><td>DELETE</td><td>the pool</td><td>the client</td><td>live (or recorded)</td><td>null</td></tr>
- * </table>
+ * The planned change of one client address: one record per {@link Action}, each carrying only what
+ * that action needs, so nothing is null "because of the action". Java 17 has no pattern-matching
+ * switch: switch on {@link #action()}, which each record fixes, and cast in the case.
  *
  * <p>{@code after} already holds the live values of {@code lifecycle.ignore_changes} fields and is
- * exactly what the applier sends. {@code diffs} are before → after; for a create they are the fields
- * that differ from Cognito's defaults. {@code liveFingerprint} identifies the live client the plan was
- * made against (null for creates); {@code preventDestroy} is what the state records after the change.
+ * exactly what the applier sends, whole, since Cognito resets every field an update leaves out.
+ * {@code diffs} go from the prior client's settings to {@code after}; for a create they are the fields
+ * that differ from Cognito's defaults. {@code preventDestroy} is what the state records after the
+ * change.
  */
-public record ResourceChange(ClientAddress address, Action action, ActionReason reason, String poolId,
-                             String priorPoolId, String clientId, AppClientSettings before,
-                             AppClientSettings after, List<AttributeDiff> diffs, String liveFingerprint,
-                             boolean preventDestroy) {
+public sealed interface ResourceChange permits ResourceChange.Create, ResourceChange.Update,
+        ResourceChange.Replace, ResourceChange.Delete, ResourceChange.NoOp {
 
-    public ResourceChange {
-        Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(reason, "reason");
-        diffs = List.copyOf(diffs);
-    }
+    ClientAddress address();
+
+    Action action();
+
+    /** Why the change was planned; for display only. */
+    ActionReason reason();
+
+    /** The pool the client is in, or will be created in (for a replacement, the new client's pool). */
+    String poolId();
+
+    List<AttributeDiff> diffs();
+
+    boolean preventDestroy();
+
+    /** The client the address stands for before the change; empty for a create. */
+    Optional<PriorClient> existing();
+
+    /** The settings the address will have; empty for a delete. */
+    Optional<AppClientSettings> planned();
 
     /** Whether an existing client id stops being valid: replacements. */
-    public boolean changesIdentity() {
-        return action == Action.REPLACE;
+    default boolean changesIdentity() {
+        return action() == Action.REPLACE;
     }
 
     /** Whether the change removes a client from Cognito. */
-    public boolean destructive() {
-        return action == Action.REPLACE || action == Action.DELETE;
+    default boolean destructive() {
+        return action() == Action.REPLACE || action() == Action.DELETE;
+    }
+
+    /**
+     * A new client. {@code deletedOutside} is the client it stands in for when the state has one that
+     * was deleted outside cogform ({@link ActionReason#CREATE_BECAUSE_DELETED_OUTSIDE}); null for an
+     * address new to the state.
+     */
+    record Create(ClientAddress address, ActionReason reason, String poolId, AppClientSettings after,
+                  List<AttributeDiff> diffs, boolean preventDestroy, DeletedClient deletedOutside)
+            implements ResourceChange {
+
+        public Create {
+            requireCommon(address, reason, Action.CREATE);
+            Objects.requireNonNull(poolId, "poolId");
+            Objects.requireNonNull(after, "after");
+            diffs = List.copyOf(diffs);
+        }
+
+        @Override
+        public Action action() {
+            return Action.CREATE;
+        }
+
+        @Override
+        public Optional<PriorClient> existing() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AppClientSettings> planned() {
+            return Optional.of(after);
+        }
+    }
+
+    /** The client is updated in place, in its pool; its id stays. */
+    record Update(ClientAddress address, PriorClient prior, AppClientSettings after, List<AttributeDiff> diffs,
+                  boolean preventDestroy) implements ResourceChange {
+
+        public Update {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(prior, "prior");
+            Objects.requireNonNull(after, "after");
+            diffs = List.copyOf(diffs);
+        }
+
+        @Override
+        public Action action() {
+            return Action.UPDATE;
+        }
+
+        @Override
+        public ActionReason reason() {
+            return ActionReason.UPDATE_BECAUSE_SETTINGS_DIFFER;
+        }
+
+        @Override
+        public String poolId() {
+            return prior.poolId();
+        }
+
+        @Override
+        public Optional<PriorClient> existing() {
+            return Optional.of(prior);
+        }
+
+        @Override
+        public Optional<AppClientSettings> planned() {
+            return Optional.of(after);
+        }
+    }
+
+    /**
+     * A new client is created in {@code poolId}, recorded, and then {@code prior} is deleted from its
+     * own pool: the client id changes.
+     */
+    record Replace(ClientAddress address, ActionReason reason, String poolId, PriorClient prior,
+                   AppClientSettings after, List<AttributeDiff> diffs, boolean preventDestroy)
+            implements ResourceChange {
+
+        public Replace {
+            requireCommon(address, reason, Action.REPLACE);
+            Objects.requireNonNull(poolId, "poolId");
+            Objects.requireNonNull(prior, "prior");
+            Objects.requireNonNull(after, "after");
+            diffs = List.copyOf(diffs);
+        }
+
+        @Override
+        public Action action() {
+            return Action.REPLACE;
+        }
+
+        @Override
+        public Optional<PriorClient> existing() {
+            return Optional.of(prior);
+        }
+
+        @Override
+        public Optional<AppClientSettings> planned() {
+            return Optional.of(after);
+        }
+    }
+
+    /** {@code prior} is deleted; it has no diffs and nothing is sent. */
+    record Delete(ClientAddress address, ActionReason reason, PriorClient prior, boolean preventDestroy)
+            implements ResourceChange {
+
+        public Delete {
+            requireCommon(address, reason, Action.DELETE);
+            Objects.requireNonNull(prior, "prior");
+        }
+
+        @Override
+        public Action action() {
+            return Action.DELETE;
+        }
+
+        @Override
+        public String poolId() {
+            return prior.poolId();
+        }
+
+        @Override
+        public List<AttributeDiff> diffs() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<PriorClient> existing() {
+            return Optional.of(prior);
+        }
+
+        @Override
+        public Optional<AppClientSettings> planned() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Nothing to send: {@code after} equals the live settings (or differs only in ignored fields, whose
+     * live values it holds). Listed so every address in scope appears in the plan.
+     */
+    record NoOp(ClientAddress address, PriorClient prior, AppClientSettings after, boolean preventDestroy)
+            implements ResourceChange {
+
+        public NoOp {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(prior, "prior");
+            Objects.requireNonNull(after, "after");
+        }
+
+        @Override
+        public Action action() {
+            return Action.NO_OP;
+        }
+
+        @Override
+        public ActionReason reason() {
+            return ActionReason.IN_SYNC;
+        }
+
+        @Override
+        public String poolId() {
+            return prior.poolId();
+        }
+
+        @Override
+        public List<AttributeDiff> diffs() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<PriorClient> existing() {
+            return Optional.of(prior);
+        }
+
+        @Override
+        public Optional<AppClientSettings> planned() {
+            return Optional.of(after);
+        }
+    }
+
+    private static void requireCommon(ClientAddress address, ActionReason reason, Action action) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(reason, "reason");
+        if (reason.action() != action) {
+            throw new IllegalArgumentException("reason " + reason.code() + " does not go with action " + action.word());
+        }
     }
 }

@@ -30,7 +30,7 @@ public record StateBasis(String lineage, long serial, String checksum) {
         root.put("serial", state.serial());
         ArrayNode clients = root.putArray("clients");
         for (ClientRecord r : state.clients().values()) {
-            clients.add(PlanJson.recordTree(r, true));
+            clients.add(PlanFileV1.recordTree(r, true));
         }
         ArrayNode pending = root.putArray("pending");
         for (PendingCreate p : state.pending()) {

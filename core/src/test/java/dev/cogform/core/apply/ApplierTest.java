@@ -16,7 +16,7 @@ import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.Plan;
-import dev.cogform.core.plan.PlanJson;
+import dev.cogform.core.plan.PlanFile;
 import dev.cogform.core.plan.PlanOptions;
 import dev.cogform.core.plan.Planner;
 import dev.cogform.core.plan.StateChange;
@@ -216,7 +216,7 @@ class ApplierTest {
         Plan again = plan(stackOf(client("main", "web", secret)));
 
         assertThat(again.stateChanges()).extracting(StateChange::kind).containsExactly(StateChange.Kind.ADOPT);
-        assertThat(again.actions()).extracting(c -> c.action() + " " + c.reason().code() + " " + c.clientId())
+        assertThat(again.actions()).extracting(c -> c.action() + " " + c.reason().code() + " " + c.existing().orElseThrow().clientId())
                 .containsExactly("DELETE delete_because_replaced " + oldId);
         assertThat(again.unmanaged()).isEmpty();
         assertThat(apply(again).failed()).isFalse();
@@ -295,8 +295,8 @@ class ApplierTest {
 
         Plan after = plan(stackOf(client("main", "api", web("api2").toBuilder().generateSecret(true).build())));
 
-        assertThat(PlanJson.write(first)).doesNotContain(secret);
-        assertThat(PlanJson.write(after)).doesNotContain(secret);
+        assertThat(PlanFile.write(first)).doesNotContain(secret);
+        assertThat(PlanFile.write(after)).doesNotContain(secret);
         store.history().forEach(s -> assertThat(s.toString()).doesNotContain(secret));
         assertThat(after.changes().get(0).action()).isEqualTo(Action.UPDATE);
     }

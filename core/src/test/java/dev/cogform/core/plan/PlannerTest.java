@@ -291,7 +291,7 @@ class PlannerTest {
         assertThat(plan.diagnostics()).extracting(Diagnostic::rule).as("diagnostics").containsExactlyElementsOf(c.rules);
         assertThat(plan.unmanaged()).extracting(u -> u.poolId() + "/" + u.clientId()).as("unmanaged")
                 .containsExactlyElementsOf(c.unmanaged);
-        assertThat(plan.digest()).isEqualTo(PlanJson.digest(plan));
+        assertThat(plan.digest()).isEqualTo(PlanFile.digest(plan));
     }
 
     static String show(ResourceChange c) {
@@ -315,8 +315,8 @@ class PlannerTest {
 
         ResourceChange change = plan.changes().get(0);
         assertThat(change.action()).isEqualTo(Action.UPDATE);
-        assertThat(change.after().callbackUrls()).isEqualTo(WEB_MORE_URLS.callbackUrls());
-        assertThat(change.after().idTokenValiditySeconds()).isEqualTo(600);
+        assertThat(change.planned().orElseThrow().callbackUrls()).isEqualTo(WEB_MORE_URLS.callbackUrls());
+        assertThat(change.planned().orElseThrow().idTokenValiditySeconds()).isEqualTo(600);
         assertThat(change.diffs()).extracting(d -> d.field().key()).containsExactly("token_validity.id");
     }
 
@@ -341,8 +341,10 @@ class PlannerTest {
         ResourceChange c = plan.changes().get(0);
         assertThat(c.changesIdentity()).isTrue();
         assertThat(c.poolId()).isEqualTo(P2);
-        assertThat(c.priorPoolId()).isEqualTo(P);
-        assertThat(c.clientId()).isEqualTo("c1");
+        assertThat(c).isInstanceOfSatisfying(ResourceChange.Replace.class, r -> {
+            assertThat(r.prior().poolId()).isEqualTo(P);
+            assertThat(r.prior().clientId()).isEqualTo("c1");
+        });
     }
 
     @Test
@@ -371,7 +373,7 @@ class PlannerTest {
         assertThat(plan.toolVersion()).isEqualTo("9.9");
         assertThat(plan.createdAt()).isEqualTo(NOW);
         assertThat(plan.refreshed()).isTrue();
-        assertThat(plan.changes().get(0).liveFingerprint())
+        assertThat(plan.changes().get(0).existing().orElseThrow().liveFingerprint())
                 .isEqualTo(dev.cogform.core.model.SettingsJson.fingerprint(WEB));
     }
 

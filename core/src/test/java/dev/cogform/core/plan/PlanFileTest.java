@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class PlanJsonTest {
+class PlanFileTest {
 
     static final String P = PlannerTest.P;
     static final Instant NOW = PlannerTest.NOW;
@@ -51,7 +51,7 @@ class PlanJsonTest {
     void write_thenRead_givesTheSamePlan() {
         Plan plan = fullPlan();
 
-        Plan read = PlanJson.read(PlanJson.write(plan));
+        Plan read = PlanFile.read(PlanFile.write(plan));
 
         assertThat(read).isEqualTo(plan);
         assertThat(plan.changes()).extracting(c -> c.action()).contains(Action.CREATE, Action.UPDATE, Action.REPLACE,
@@ -70,7 +70,7 @@ class PlanJsonTest {
         var live = live().pool("main", P).client("main.api", P, "c2", web("api")).build();
         Plan plan = Planner.plan(desired, state, live, new PlanOptions(Set.of(), NOW, "1.2.3"));
 
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(PlanJson.write(plan));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(PlanFile.write(plan));
 
         var changes = json.get("resource_changes");
         assertThat(changes.get(1).get("address").asText()).isEqualTo("main.fresh");
@@ -84,25 +84,25 @@ class PlanJsonTest {
 
     @Test
     void read_refusesAnEditedPlan() {
-        String json = PlanJson.write(fullPlan()).replace("\"https://app.example.com/callback\"", "\"https://evil.example/cb\"");
+        String json = PlanFile.write(fullPlan()).replace("\"https://app.example.com/callback\"", "\"https://evil.example/cb\"");
 
-        assertThatThrownBy(() -> PlanJson.read(json)).hasMessageContaining("does not match its digest");
+        assertThatThrownBy(() -> PlanFile.read(json)).hasMessageContaining("does not match its digest");
     }
 
     @Test
     void read_refusesAnotherMajorVersion_andNonPlans() {
-        String json = PlanJson.write(fullPlan()).replace("\"format_version\" : \"1.0\"", "\"format_version\" : \"2.0\"");
+        String json = PlanFile.write(fullPlan()).replace("\"format_version\" : \"1.0\"", "\"format_version\" : \"2.0\"");
 
-        assertThatThrownBy(() -> PlanJson.read(json)).hasMessageContaining("plan format 2.0 is not supported");
-        assertThatThrownBy(() -> PlanJson.read("{\"lineage\": 1}")).hasMessageContaining("not a cogform plan");
-        assertThatThrownBy(() -> PlanJson.read("nope")).hasMessageContaining("invalid JSON");
-        assertThatThrownBy(() -> PlanJson.read("{\n  \"format_version\": ")).hasMessageContaining("invalid JSON")
+        assertThatThrownBy(() -> PlanFile.read(json)).hasMessageContaining("plan format 2.0 is not supported");
+        assertThatThrownBy(() -> PlanFile.read("{\"lineage\": 1}")).hasMessageContaining("not a cogform plan");
+        assertThatThrownBy(() -> PlanFile.read("nope")).hasMessageContaining("invalid JSON");
+        assertThatThrownBy(() -> PlanFile.read("{\n  \"format_version\": ")).hasMessageContaining("invalid JSON")
                 .hasMessageContaining("at line 2").hasMessageNotContaining("Source");
     }
 
     @Test
     void write_usesTerraformsActionEncoding_andReplacePaths() {
-        String json = PlanJson.write(fullPlan());
+        String json = PlanFile.write(fullPlan());
 
         assertThat(json).contains("\"actions\" : [ \"create\", \"delete\" ]")
                 .contains("\"replace_paths\" : [ [ \"generate_secret\" ] ]")
@@ -118,7 +118,14 @@ class PlanJsonTest {
                 plan.desiredDigest(), plan.basedOn(), plan.targets(), plan.changes(), plan.drift(), plan.stateChanges(),
                 plan.unmanaged(), List.of(), null);
 
-        assertThat(PlanJson.digest(other)).isEqualTo(plan.digest());
-        assertThat(PlanJson.digest(fewerTargets)).isNotEqualTo(plan.digest());
+        assertThat(PlanFile.digest(other)).isEqualTo(plan.digest());
+        assertThat(PlanFile.digest(fewerTargets)).isNotEqualTo(plan.digest());
+    }
+
+    @Test
+    void everyStructField_namesTheRecordItsJsonIsReadAs() {
+        assertThat(java.util.Arrays.stream(dev.cogform.core.model.AppClientField.values())
+                .filter(f -> f.kind() == dev.cogform.core.model.AppClientField.Kind.STRUCT))
+                .allSatisfy(f -> assertThat(f.structType()).as(f.key()).isPresent());
     }
 }

@@ -10,9 +10,7 @@ import dev.cogform.core.diag.Severity;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
-import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.ClientAddress;
-import dev.cogform.core.model.RefreshTokenRotation;
 import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
 import java.time.Instant;
@@ -24,91 +22,34 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The versioned JSON form of a {@link Plan} ({@code docs/json-output.md}): saved plans, {@code plan
- * --json} and {@code show --json} all write it, and the plan digest is the sha256 of its compact form
- * without the {@code digest} member. Minor versions only add members; a reader rejects another major.
- * Settings appear in {@link SettingsJson}'s form, which has no place for a client secret.
+ * Version 1.x of the saved-plan document: the tree {@link PlanFile} writes and reads, member by member
+ * as {@code docs/json-output.md} lists them. Settings appear in {@link SettingsJson}'s form, which has no
+ * place for a client secret. The plan digest is taken over this tree, and {@code --json} prints the
+ * same document, so its bytes are part of the format: the fixtures in
+ * {@code src/test/resources/planfile/} hold this cogform to them.
  */
-public final class PlanJson {
+final class PlanFileV1 {
 
-    public static final String FORMAT_VERSION = "1.0";
+    static final String VERSION = "1.0";
     private static final String MAJOR = "1.";
 
     private static final ObjectMapper MAPPER = SettingsJson.mapper();
 
-    private PlanJson() {
+    private PlanFileV1() {
     }
 
-    /** The pretty-printed document, with a trailing newline. */
-    public static String write(Plan plan) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(plan)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code sha256:} and the hex digest of the plan's compact JSON without its digest. */
-    public static String digest(Plan plan) {
-        ObjectNode tree = toTree(plan, true);
-        tree.remove("digest");
-        return digestOf(tree);
-    }
-
-    /** Jackson's message without its source dump ({@code start marker at [Source: REDACTED …]}), with the position. */
-    private static String jsonError(JsonProcessingException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        int cut = message.indexOf(" (start marker at");
-        message = (cut >= 0 ? message.substring(0, cut) : message).lines().findFirst().orElse("").strip();
-        var at = e.getLocation();
-        return at == null || at.getLineNr() < 0 ? message
-                : message + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    }
-
-    /**
-     * Reads a plan document; fails with a message saying what is wrong when it is not one, has another
-     * major version, or its content does not match its digest (the file was edited).
-     */
-    public static Plan read(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a cogform plan: invalid JSON (" + jsonError(e) + ")", e);
-        }
-        if (root == null || !root.isObject() || !root.has("format_version") || !root.has("resource_changes")) {
-            throw new IllegalArgumentException("not a cogform plan: no format_version or resource_changes");
-        }
-        String version = root.get("format_version").asText();
-        if (!version.startsWith(MAJOR)) {
-            throw new IllegalArgumentException("plan format " + version + " is not supported by this cogform ("
-                    + FORMAT_VERSION + "); plan again with this version");
-        }
-        ObjectNode copy = ((ObjectNode) root).deepCopy();
-        String stated = copy.path("digest").asText(null);
-        copy.remove("digest");
-        if (stated == null || !stated.equals(digestOf(copy))) {
-            throw new IllegalArgumentException("the plan's content does not match its digest: the file was changed"
-                    + " after it was written; plan again");
-        }
-        try {
-            return fromTree(root);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a valid cogform plan: " + e.getMessage(), e);
-        }
-    }
-
-    public static ObjectNode toTree(Plan plan) {
-        return toTree(plan, false);
+    /** Whether {@code formatVersion} is one this reader understands: any 1.x, which only add members. */
+    static boolean reads(String formatVersion) {
+        return formatVersion.startsWith(MAJOR);
     }
 
     /**
      * The plan as a tree; {@code forDigest} leaves settings as POJO nodes, which serialize to the same
      * bytes without building a tree per client (a plan of 10,000 clients holds 20,000 settings).
      */
-    private static ObjectNode toTree(Plan plan, boolean forDigest) {
+    static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format_version", FORMAT_VERSION);
+        root.put("format_version", VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "cogform");
         tool.put("version", plan.toolVersion());
@@ -179,18 +120,20 @@ public final class PlanJson {
         ArrayNode steps = o.putArray("actions");
         c.action().steps().forEach(steps::add);
         o.put("action_reason", c.reason().code());
+        PriorClient prior = c.existing().orElse(null);
+        DeletedClient deleted = c instanceof ResourceChange.Create create ? create.deletedOutside() : null;
         o.put("pool_id", c.poolId());
-        o.put("prior_pool_id", c.priorPoolId());
-        o.put("client_id", c.clientId());
-        o.put("live_fingerprint", c.liveFingerprint());
+        o.put("prior_pool_id", prior != null ? prior.poolId() : deleted != null ? deleted.poolId() : null);
+        o.put("client_id", prior != null ? prior.clientId() : deleted != null ? deleted.clientId() : null);
+        o.put("live_fingerprint", prior == null ? null : prior.liveFingerprint());
         o.put("prevent_destroy", c.preventDestroy());
         // Only a replacement has fields that force it: a create sets generate_secret, it replaces nothing.
         boolean replacing = c.action() == Action.REPLACE;
         ArrayNode replacePaths = o.putArray("replace_paths");
         c.diffs().stream().filter(d -> replacing && d.forcesReplacement())
                 .forEach(d -> replacePaths.addArray().add(d.field().key()));
-        o.set("before", settings(c.before(), forDigest));
-        o.set("after", settings(c.after(), forDigest));
+        o.set("before", settings(prior == null ? null : prior.settings(), forDigest));
+        o.set("after", settings(c.planned().orElse(null), forDigest));
         o.set("diffs", diffs(c.diffs(), replacing));
         return o;
     }
@@ -238,7 +181,7 @@ public final class PlanJson {
     }
 
     /** Diagnostics as JSON: severity, rule, path, message, hint and position (null when unknown). */
-    public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
+    private static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
         ArrayNode out = MAPPER.createArrayNode();
         for (Diagnostic d : diagnostics) {
             ObjectNode o = out.addObject();
@@ -259,22 +202,14 @@ public final class PlanJson {
         return out;
     }
 
-    private static String digestOf(JsonNode tree) {
-        return "sha256:" + SettingsJson.sha256Json(tree);
-    }
-
-    private static Plan fromTree(JsonNode root) {
+    /** The plan a document holds; its version and digest were checked by {@link PlanFile#read}. */
+    static Plan fromTree(JsonNode root) {
         JsonNode basis = root.required("based_on");
         Set<ClientAddress> targets = new TreeSet<>();
         root.path("targets").forEach(t -> targets.add(ClientAddress.parse(t.asText())));
         List<ResourceChange> changes = new ArrayList<>();
         for (JsonNode c : root.required("resource_changes")) {
-            changes.add(new ResourceChange(ClientAddress.parse(c.required("address").asText()),
-                    Action.valueOf(enumName(c.required("action").asText())),
-                    ActionReason.valueOf(enumName(c.required("action_reason").asText())),
-                    text(c, "pool_id"), text(c, "prior_pool_id"), text(c, "client_id"),
-                    settings(c.get("before")), settings(c.get("after")), readDiffs(c.path("diffs")),
-                    text(c, "live_fingerprint"), c.path("prevent_destroy").asBoolean()));
+            changes.add(readChange(c));
         }
         List<Drift> drift = new ArrayList<>();
         for (JsonNode d : root.path("resource_drift")) {
@@ -306,6 +241,46 @@ public final class PlanJson {
                 root.path("refreshed").asBoolean(), root.path("sandbox").asBoolean(), text(root, "desired_digest"),
                 new StateBasis(text(basis, "lineage"), basis.path("serial").asLong(), text(basis, "checksum")),
                 targets, changes, drift, stateChanges, unmanaged, diagnostics, text(root, "digest"));
+    }
+
+    /** One {@code resource_changes} entry as the record its action calls for. */
+    private static ResourceChange readChange(JsonNode c) {
+        ClientAddress address = ClientAddress.parse(c.required("address").asText());
+        Action action = Action.valueOf(enumName(c.required("action").asText()));
+        ActionReason reason = ActionReason.valueOf(enumName(c.required("action_reason").asText()));
+        if (reason.action() != action) {
+            throw new IllegalArgumentException(address + ": action_reason " + reason.code() + " does not go with action "
+                    + action.word());
+        }
+        String poolId = text(c, "pool_id");
+        AppClientSettings after = settings(c.get("after"));
+        List<AttributeDiff> diffs = readDiffs(c.path("diffs"));
+        boolean preventDestroy = c.path("prevent_destroy").asBoolean();
+        return switch (action) {
+            case CREATE -> new ResourceChange.Create(address, reason, poolId, after, diffs, preventDestroy,
+                    text(c, "client_id") == null ? null
+                            : new DeletedClient(text(c, "prior_pool_id"), text(c, "client_id")));
+            case UPDATE -> new ResourceChange.Update(address, priorInPlace(c, address, action), after, diffs,
+                    preventDestroy);
+            case REPLACE -> new ResourceChange.Replace(address, reason, poolId, prior(c), after, diffs, preventDestroy);
+            case DELETE -> new ResourceChange.Delete(address, reason, priorInPlace(c, address, action), preventDestroy);
+            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy);
+        };
+    }
+
+    private static PriorClient prior(JsonNode c) {
+        return new PriorClient(text(c, "prior_pool_id"), text(c, "client_id"), settings(c.get("before")),
+                text(c, "live_fingerprint"));
+    }
+
+    /** The prior client of a change that stays in its pool, where pool_id repeats prior_pool_id. */
+    private static PriorClient priorInPlace(JsonNode c, ClientAddress address, Action action) {
+        PriorClient prior = prior(c);
+        if (!prior.poolId().equals(text(c, "pool_id"))) {
+            throw new IllegalArgumentException(address + ": a " + action.word() + " keeps its pool, but pool_id "
+                    + text(c, "pool_id") + " differs from prior_pool_id " + prior.poolId());
+        }
+        return prior;
     }
 
     private static ClientRecord readRecord(JsonNode r) {
@@ -341,8 +316,8 @@ public final class PlanJson {
                     node.forEach(e -> set.add(e.asText()));
                     yield Collections.unmodifiableSortedSet(set);
                 }
-                case STRUCT -> field == AppClientField.ANALYTICS ? MAPPER.treeToValue(node, Analytics.class)
-                        : MAPPER.treeToValue(node, RefreshTokenRotation.class);
+                case STRUCT -> MAPPER.treeToValue(node, field.structType().orElseThrow(
+                        () -> new IllegalStateException("no record type for struct field " + field.key())));
             };
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("bad value for " + field.key() + ": " + e.getOriginalMessage(), e);
