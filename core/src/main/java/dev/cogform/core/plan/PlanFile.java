@@ -3,8 +3,11 @@ package dev.cogform.core.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.model.SettingsJson;
+import java.util.List;
 
 /**
  * The saved-plan format ({@code plan --out FILE}, read by {@code apply FILE} and {@code show FILE}) and
@@ -30,10 +33,20 @@ public final class PlanFile {
     /** The saved plan's content: the pretty-printed document, with a trailing newline. */
     public static String write(Plan plan) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(PlanFileV1.toTree(plan, false)) + "\n";
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document(plan)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The saved plan's document as a tree, for views that print or embed it (the JSON output is this document). */
+    public static ObjectNode document(Plan plan) {
+        return PlanFileV1.toTree(plan, false);
+    }
+
+    /** Diagnostics in the form the plan document carries them, shared by the apply document. */
+    public static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
+        return PlanFileV1.diagnostics(diagnostics);
     }
 
     /** {@code sha256:} and the hex digest of the plan's compact document without its digest. */

@@ -181,7 +181,7 @@ final class PlanFileV1 {
     }
 
     /** Diagnostics as JSON: severity, rule, path, message, hint and position (null when unknown). */
-    private static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
+    static ArrayNode diagnostics(List<Diagnostic> diagnostics) {
         ArrayNode out = MAPPER.createArrayNode();
         for (Diagnostic d : diagnostics) {
             ObjectNode o = out.addObject();
