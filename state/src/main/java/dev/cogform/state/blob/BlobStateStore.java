@@ -29,7 +29,7 @@ import java.util.UUID;
  * lock was bypassed. A document that cannot be read is never overwritten (except by an explicit
  * forced import).
  */
-public final class BlobStateStore implements StateStore, AutoCloseable {
+public final class BlobStateStore implements StateStore {
 
     /** The user-metadata key under which object stores also keep the document's checksum. */
     public static final String CHECKSUM_METADATA = "cogform-checksum";
@@ -58,7 +58,7 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
         return state.get().map(b -> decode(b).snapshot()).orElseGet(StateSnapshot::empty);
     }
 
-    /** The stored document exactly as stored, after verifying it; empty when nothing was saved yet. */
+    @Override
     public Optional<String> document() {
         return state.get().map(b -> {
             decode(b);
@@ -91,13 +91,7 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
         return put(withSerial(next, stored.serial() + 1), Precondition.matches(current.get().etag()));
     }
 
-    /**
-     * Stores a state that came from elsewhere ({@code state push}, {@code state migrate}), keeping its
-     * lineage and serial where it can. Without {@code force} it refuses another lineage, an older serial,
-     * the same serial with different content, and a stored document it cannot read. Over an existing
-     * state the serial written is at least one more than the stored one, so plans made against the
-     * replaced state become stale. Returns what is stored afterwards.
-     */
+    @Override
     public StateSnapshot importSnapshot(StateSnapshot incoming, boolean force) {
         Optional<StoredBlob> current = state.get();
         if (current.isEmpty()) {
@@ -154,12 +148,12 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
         }
     }
 
-    /** Who holds the lock now, if anyone. */
+    @Override
     public Optional<LockInfo> lockHolder() {
         return locker.holder();
     }
 
-    /** Releases the lock {@code lockId} whoever holds it ({@code cogform state unlock}). */
+    @Override
     public void forceUnlock(String lockId) {
         locker.forceUnlock(lockId);
     }
