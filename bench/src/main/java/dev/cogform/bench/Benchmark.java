@@ -125,9 +125,7 @@ public final class Benchmark {
                 Duration wall = Duration.ofNanos(System.nanoTime() - start);
                 return result(BenchOptions.Phase.APPLY, wall, gateway, plan, errors);
             } finally {
-                if (store instanceof AutoCloseable c) {
-                    closeQuietly(c);
-                }
+                closeQuietly(store);
             }
         }
     }

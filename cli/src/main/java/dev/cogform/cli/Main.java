@@ -13,6 +13,7 @@ import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,15 @@ public final class Main implements Runnable {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of failures.")
     private boolean debug;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT, converter = LogLevelConverter.class,
+            description = "Write a diagnostic log: error, warn, info (state writes, lock events), debug (also every"
+                    + " Cognito call and state read) or trace (also the AWS SDK's log). Default: off, or $COGFORM_LOG.")
+    private LogLevel logLevel;
+
+    @Option(names = "--log-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Append the diagnostic log to FILE instead of standard error.")
+    private Path logFile;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -69,7 +79,36 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(main, new ServicesFactory(services));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(main, e, cmd));
+        cli.setExecutionStrategy(parsed -> main.logged(services.environment(), parsed));
         return cli;
+    }
+
+    /** Runs the parsed command with the log the options or {@code COGFORM_LOG} ask for, closing it after. */
+    private int logged(Map<String, String> environment, CommandLine.ParseResult parsed) {
+        LogLevel level = logLevel;
+        String fromEnvironment = environment.get("COGFORM_LOG");
+        if (level == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            try {
+                level = LogLevel.parse(fromEnvironment);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                        "COGFORM_LOG: " + e.getMessage());
+            }
+        }
+        if (level == null) {
+            // Nothing asked for: leave Logback untouched (silent by default), and cheap to start.
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        try {
+            Logging.start(level, logFile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), "--log-file: " + e.getMessage());
+        }
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            Logging.stop();
+        }
     }
 
     @Override
@@ -121,6 +160,18 @@ public final class Main implements Runnable {
                 return constructor.newInstance(services);
             } catch (NoSuchMethodException e) {
                 return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+
+    /** Parses {@code --log-level} in any case, naming the accepted levels when it is none of them. */
+    static final class LogLevelConverter implements CommandLine.ITypeConverter<LogLevel> {
+        @Override
+        public LogLevel convert(String value) {
+            try {
+                return LogLevel.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

@@ -6,18 +6,15 @@ import dev.cogform.core.desired.StateConfig;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.cognito.GatewayConfig;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
-import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateStore;
-import dev.cogform.state.blob.BlobStateStore;
-import dev.cogform.state.local.LocalStore;
-import dev.cogform.state.s3.S3Location;
-import dev.cogform.state.s3.S3Store;
+import dev.cogform.state.StateBackends;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Builds the engine's collaborators from a loaded stack: the Cognito gateway (AWS, a custom
- * endpoint, or the embedded sandbox) and the state store (local file or S3). Commands get their
- * collaborators here and nowhere else.
+ * endpoint, or the embedded sandbox) and the state store (any backend of {@link StateBackends}).
+ * Commands get their collaborators here and nowhere else.
  */
 public final class Wiring {
 
@@ -45,20 +42,15 @@ public final class Wiring {
      * The store {@code config} names; a local path is relative to {@code stackDir}. The S3 store uses
      * AWS's default credential chain. Close it when done (it may hold an HTTP client).
      */
-    public static BlobStateStore stateStore(StateConfig config, Path stackDir) {
-        String backend = config.backend() == null ? StateConfig.LOCAL : config.backend();
-        switch (backend) {
-            case StateConfig.LOCAL:
-                return LocalStore.open(stackDir.resolve(config.path() == null ? StateConfig.DEFAULT_PATH : config.path()));
-            case StateConfig.S3:
-                try {
-                    return S3Store.open(new S3Location(config.bucket(), config.key(), config.region(),
-                            config.endpoint(), config.kmsKeyId()));
-                } catch (IllegalArgumentException e) {
-                    throw new StateException("state: " + e.getMessage() + " (set state.bucket and state.key in cogform.yaml)", e);
-                }
-            default:
-                throw new StateException("state.backend '" + backend + "' is not known; use local or s3");
-        }
+    public static StateStore stateStore(StateConfig config, Path stackDir) {
+        return StateBackends.standard().open(config, stackDir);
+    }
+
+    /**
+     * The store a {@code state migrate --to} target names ({@code s3://BUCKET/KEY}, {@code file:PATH}),
+     * with {@code options} (backend settings such as {@code region}; null values unset) added.
+     */
+    public static StateStore migrationTarget(String target, Map<String, String> options, Path stackDir) {
+        return StateBackends.standard().openTarget(target, options, stackDir);
     }
 }

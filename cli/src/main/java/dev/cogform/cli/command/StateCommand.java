@@ -7,7 +7,7 @@ import dev.cogform.cli.view.StateView;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateSnapshot;
-import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.core.state.StateStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +45,7 @@ public final class StateCommand implements Runnable {
     }
 
     /** The store named by the stack's {@code state:} block; the caller closes it. */
-    BlobStateStore store() {
+    StateStore store() {
         return Wiring.stateStore(StackStateConfig.read(stackDir()), stackDir());
     }
 

@@ -1,13 +1,13 @@
 package dev.cogform.cli.command;
 
+import dev.cogform.cli.Wiring;
 import dev.cogform.cli.view.StateView;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
-import dev.cogform.state.blob.BlobStateStore;
-import dev.cogform.state.local.LocalStore;
-import dev.cogform.state.s3.S3Location;
-import dev.cogform.state.s3.S3Store;
+import dev.cogform.core.state.StateStore;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +48,8 @@ public final class StateMigrateCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the lock is held for the block's duration, not referenced in it
     public Integer call() {
         StateView view = state.view();
-        BlobStateStore source = state.store();
-        BlobStateStore destination = destination();
+        StateStore source = state.store();
+        StateStore destination = destination();
         if (source.location().equals(destination.location())) {
             // Before locking: the second lock on the same state would report this very run as its holder.
             source.close();
@@ -79,20 +79,12 @@ public final class StateMigrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BlobStateStore destination() {
-        if (target.startsWith("s3://")) {
-            try {
-                return S3Store.open(S3Location.parse(target, region, endpoint, kmsKeyId));
-            } catch (IllegalArgumentException e) {
-                throw new StateException(e.getMessage(), e);
-            }
-        }
-        if (target.startsWith("file:") && target.length() > "file:".length()) {
-            if (region != null || endpoint != null || kmsKeyId != null) {
-                throw new StateException("--to-region, --to-endpoint and --to-kms-key-id apply only to an s3:// target");
-            }
-            return LocalStore.open(state.stackDir().resolve(target.substring("file:".length())));
-        }
-        throw new StateException("'" + target + "' is not a migration target; write s3://BUCKET/KEY or file:PATH");
+    private StateStore destination() {
+        // Keys are backend settings; a backend that does not take one refuses it, naming the target's form.
+        Map<String, String> options = new HashMap<>();
+        options.put("region", region);
+        options.put("endpoint", endpoint);
+        options.put("kms_key_id", kmsKeyId);
+        return Wiring.migrationTarget(target, options, state.stackDir());
     }
 }

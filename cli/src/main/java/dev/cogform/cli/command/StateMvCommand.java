@@ -6,7 +6,7 @@ import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
-import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.core.state.StateStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,7 @@ public final class StateMvCommand implements Callable<Integer> {
         ClientAddress from = StateCommand.address(source);
         ClientAddress to = StateCommand.newAddress(destination);
         StateView view = state.view();
-        BlobStateStore store = state.store();
+        StateStore store = state.store();
         try (store; StateLock lock = lockOptions.lock(store, "state mv")) {
             StateSnapshot snapshot = store.read();
             ClientRecord record = snapshot.client(from).orElseThrow(() -> new StateException(from

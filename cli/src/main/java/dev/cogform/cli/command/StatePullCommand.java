@@ -1,7 +1,7 @@
 package dev.cogform.cli.command;
 
 import dev.cogform.cli.view.StateView;
-import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.core.state.StateStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +16,7 @@ public final class StatePullCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StateView view = state.view();
-        try (BlobStateStore store = state.store()) {
+        try (StateStore store = state.store()) {
             view.document(store.document(), store.location());
         }
         return 0;

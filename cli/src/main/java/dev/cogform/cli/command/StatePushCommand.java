@@ -4,12 +4,12 @@ import dev.cogform.cli.view.StateView;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
-import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.core.state.StateStore;
 import dev.cogform.state.format.StateCodec;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +40,7 @@ public final class StatePushCommand implements Callable<Integer> {
         Path path = state.stackDir().resolve(file);
         StateSnapshot incoming = read(path);
         StateView view = state.view();
-        BlobStateStore store = state.store();
+        StateStore store = state.store();
         try (store; StateLock lock = lockOptions.lock(store, "state push")) {
             view.pushed(path, store.location(), store.importSnapshot(incoming, force));
         } finally {

@@ -5,7 +5,7 @@ import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
-import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.core.state.StateStore;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ public final class StateRmCommand implements Callable<Integer> {
     public Integer call() {
         List<ClientAddress> targets = addresses.stream().map(StateCommand::address).distinct().toList();
         StateView view = state.view();
-        BlobStateStore store = state.store();
+        StateStore store = state.store();
         try (store; StateLock lock = lockOptions.lock(store, "state rm")) {
             StateSnapshot before = store.read();
             for (ClientAddress a : targets) {

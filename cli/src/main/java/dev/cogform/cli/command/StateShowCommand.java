@@ -4,7 +4,7 @@ import dev.cogform.cli.view.StateView;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateSnapshot;
-import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.core.state.StateStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,7 +24,7 @@ public final class StateShowCommand implements Callable<Integer> {
     public Integer call() {
         ClientAddress a = StateCommand.address(address);
         StateView view = state.view();
-        try (BlobStateStore store = state.store()) {
+        try (StateStore store = state.store()) {
             StateSnapshot snapshot = store.read();
             if (!StateCommand.holds(snapshot, a)) {
                 throw new StateException(a + " is not in the state " + store.location()

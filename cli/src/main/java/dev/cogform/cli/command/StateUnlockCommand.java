@@ -1,7 +1,7 @@
 package dev.cogform.cli.command;
 
 import dev.cogform.cli.view.StateView;
-import dev.cogform.state.blob.BlobStateStore;
+import dev.cogform.core.state.StateStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,7 +20,7 @@ public final class StateUnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StateView view = state.view();
-        BlobStateStore store = state.store();
+        StateStore store = state.store();
         try (store) {
             store.forceUnlock(lockId);
             view.unlocked(lockId, store.location());

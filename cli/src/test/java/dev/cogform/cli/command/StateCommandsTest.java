@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogform.cli.Main;
+import dev.cogform.cli.StackStateConfig;
 import dev.cogform.cli.Wiring;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.StateConfig;
@@ -13,6 +14,8 @@ import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
 import dev.cogform.core.testing.Peers;
+import dev.cogform.state.StateBackends;
+import dev.cogform.state.backend.StateBackend;
 import dev.cogform.state.blob.BlobStateStore;
 import dev.cogform.state.blob.Snapshots;
 import dev.cogform.state.local.LocalStore;
@@ -237,6 +240,20 @@ class StateCommandsTest {
         assertThat(cogform("state", "list").err()).contains("state.backend 'ftp' is not known");
         Files.delete(stack.resolve("cogform.yaml"));
         assertThat(cogform("state", "list").err()).contains("there is no cogform.yaml in " + stack);
+    }
+
+    @Test
+    void stateBlock_acceptsExactlyTheKeysEachRegisteredBackendTakes() throws IOException {
+        for (StateBackend backend : StateBackends.standard().backends()) {
+            StringBuilder block = new StringBuilder("state:\n  backend: " + backend.name() + "\n");
+            backend.configKeys().stream().sorted().forEach(k -> block.append("  ").append(k).append(": v\n"));
+            stackFile(block.toString());
+            assertThat(StackStateConfig.read(stack).backend()).as(backend.name()).isEqualTo(backend.name());
+
+            stackFile(block + "  not_a_key: v\n");
+            Result r = cogform("state", "list");
+            assertThat(r.err()).as(backend.name()).contains("state.not_a_key does not apply to backend " + backend.name());
+        }
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.cogform.core.state;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads, saves and locks one state. Implementations verify integrity on every read and refuse a
- * document they cannot read rather than replace it.
+ * document they cannot read rather than replace it. Closing releases what the store holds (an HTTP
+ * client); the {@code state} commands use only this port, whatever the backend.
  */
-public interface StateStore {
+public interface StateStore extends AutoCloseable {
 
     /** The current snapshot, or {@link StateSnapshot#empty()} when none was ever saved. */
     StateSnapshot read();
@@ -25,6 +27,30 @@ public interface StateStore {
      */
     StateLock lock(String operation, Duration timeout);
 
+    /**
+     * Stores a state that came from elsewhere ({@code state push}, {@code state migrate}), keeping its
+     * lineage and serial where it can. Without {@code force} it refuses another lineage, an older serial,
+     * the same serial with different content, and a stored document it cannot read. Over an existing
+     * state the serial written is at least one more than the stored one, so plans made against the
+     * replaced state become stale. Returns what is stored afterwards.
+     */
+    StateSnapshot importSnapshot(StateSnapshot incoming, boolean force);
+
+    /** Who holds the lock now, if anyone. */
+    Optional<LockInfo> lockHolder();
+
+    /**
+     * Releases the lock {@code lockId} whoever holds it ({@code cogform state unlock}); fails naming the
+     * actual holder when {@code lockId} does not hold it, and when nothing is locked.
+     */
+    void forceUnlock(String lockId);
+
+    /**
+     * The stored document exactly as stored, after verifying it ({@code state pull}); empty when nothing
+     * was saved yet.
+     */
+    Optional<String> document();
+
     /** Where the state lives, for messages: a path or {@code s3://bucket/key}. */
     String location();
 
@@ -34,5 +60,10 @@ public interface StateStore {
      */
     default List<String> drainWarnings() {
         return List.of();
+    }
+
+    /** Releases what the store holds; a store that holds nothing need not override this. */
+    @Override
+    default void close() {
     }
 }

@@ -11,14 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A state store in memory with the real contract: writes are a strict compare-and-set on lineage and
- * serial, the lock is exclusive and waits up to its timeout. {@link #history()} keeps every written
- * snapshot; {@link #failWritesAfter} makes later writes fail, as if the process died.
+ * serial, the lock is exclusive and waits up to its timeout, imports follow the same refusals as the
+ * real stores. {@link #history()} keeps every written snapshot; {@link #failWritesAfter} makes later
+ * writes fail, as if the process died.
  */
 public final class InMemoryStateStore implements StateStore {
 
@@ -26,7 +28,7 @@ public final class InMemoryStateStore implements StateStore {
     private final List<StateSnapshot> history = new ArrayList<>();
     private final CallLog log;
     private StateSnapshot current;
-    private LockInfo holder;
+    private HeldLock held;
     private int writesLeft = Integer.MAX_VALUE;
 
     public InMemoryStateStore(CallLog log) {
@@ -60,7 +62,42 @@ public final class InMemoryStateStore implements StateStore {
                     : current.lineage() + "#" + current.serial()) + ", write based on " + next.lineage() + "#"
                     + next.serial());
         }
-        current = new StateSnapshot(next.lineage(), next.serial() + 1, next.clients(), next.pending());
+        return store(next, next.serial() + 1);
+    }
+
+    @Override
+    public synchronized StateSnapshot importSnapshot(StateSnapshot incoming, boolean force) {
+        if (current == null) {
+            return store(incoming, Math.max(1, incoming.serial()));
+        }
+        if (!force) {
+            if (!current.lineage().equals(incoming.lineage())) {
+                throw new StateException("refusing to replace the state (lineage " + current.lineage()
+                        + ") with an unrelated state (lineage " + incoming.lineage() + "); use --force if you mean it");
+            }
+            if (incoming.serial() < current.serial()) {
+                throw new StateException("refusing to replace the state at serial " + current.serial()
+                        + " with the older serial " + incoming.serial() + "; use --force if you mean it");
+            }
+            if (incoming.serial() == current.serial()) {
+                if (current.clients().equals(incoming.clients()) && current.pending().equals(incoming.pending())) {
+                    return current;
+                }
+                throw new StateException("refusing to replace the state at serial " + current.serial()
+                        + " with different content under the same serial; use --force if you mean it");
+            }
+        }
+        return store(incoming, Math.max(incoming.serial(), current.serial() + 1));
+    }
+
+    /** In memory there is no file format: the "document" is the snapshot's record form. */
+    @Override
+    public synchronized Optional<String> document() {
+        return Optional.ofNullable(current).map(StateSnapshot::toString);
+    }
+
+    private StateSnapshot store(StateSnapshot next, long serial) {
+        current = new StateSnapshot(next.lineage(), serial, next.clients(), next.pending());
         history.add(current);
         log.add("state write #" + current.serial() + " clients=" + current.clients().keySet() + " pending="
                 + current.pending().stream().map(p -> p.address().toString()).toList());
@@ -73,9 +110,10 @@ public final class InMemoryStateStore implements StateStore {
             if (!lock.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 LockInfo who;
                 synchronized (this) {
-                    who = holder;
+                    who = held == null ? null : held.info;
                 }
-                throw new StateLockedException("the state is locked by " + who.who() + " for " + who.operation(), who);
+                throw new StateLockedException("the state is locked by " + (who == null ? "someone" : who.who())
+                        + " for " + (who == null ? "something" : who.operation()), who);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,33 +122,35 @@ public final class InMemoryStateStore implements StateStore {
         LockInfo info = new LockInfo(UUID.randomUUID().toString(), operation, "test", ProcessHandle.current().pid(),
                 Instant.now(), "test", null);
         synchronized (this) {
-            holder = info;
+            held = new HeldLock(info);
+            return held;
         }
-        return new StateLock() {
-            private boolean released;
+    }
 
-            @Override
-            public LockInfo info() {
-                return info;
-            }
+    @Override
+    public synchronized Optional<LockInfo> lockHolder() {
+        return Optional.ofNullable(held).map(h -> h.info);
+    }
 
-            @Override
-            public void close() {
-                synchronized (InMemoryStateStore.this) {
-                    if (released) {
-                        return;
-                    }
-                    released = true;
-                    holder = null;
-                }
-                lock.release();
+    @Override
+    public void forceUnlock(String lockId) {
+        HeldLock victim;
+        synchronized (this) {
+            if (held == null) {
+                throw new StateException("the state is not locked; there is nothing to unlock");
             }
-        };
+            if (!held.info.id().equals(lockId)) {
+                throw new StateException("lock " + lockId + " does not hold the state; it is locked by "
+                        + held.info.who() + " with lock " + held.info.id());
+            }
+            victim = held;
+        }
+        victim.close();
     }
 
     /** Whether the lock is free now. */
     public synchronized boolean unlocked() {
-        return holder == null;
+        return held == null;
     }
 
     @Override
@@ -126,5 +166,35 @@ public final class InMemoryStateStore implements StateStore {
 
     public synchronized List<StateSnapshot> history() {
         return List.copyOf(history);
+    }
+
+    /** The lock as held; released once, by its holder or by {@link #forceUnlock}. */
+    private final class HeldLock implements StateLock {
+
+        private final LockInfo info;
+        private boolean released;
+
+        HeldLock(LockInfo info) {
+            this.info = info;
+        }
+
+        @Override
+        public LockInfo info() {
+            return info;
+        }
+
+        @Override
+        public void close() {
+            synchronized (InMemoryStateStore.this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                if (held == this) {
+                    held = null;
+                }
+            }
+            lock.release();
+        }
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state logic over any {@link BlobClient} and {@link Locker}: every read verifies the document,
@@ -29,10 +31,11 @@ import java.util.UUID;
  * lock was bypassed. A document that cannot be read is never overwritten (except by an explicit
  * forced import).
  */
-public final class BlobStateStore implements StateStore, AutoCloseable {
+public final class BlobStateStore implements StateStore {
 
     /** The user-metadata key under which object stores also keep the document's checksum. */
     public static final String CHECKSUM_METADATA = "cogform-checksum";
+    private static final Logger LOG = LoggerFactory.getLogger(BlobStateStore.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final BlobClient state;
@@ -55,20 +58,21 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
 
     @Override
     public StateSnapshot read() {
-        return state.get().map(b -> decode(b).snapshot()).orElseGet(StateSnapshot::empty);
+        Fetched current = fetch();
+        return current.blob().isPresent() ? decode(current).snapshot() : StateSnapshot.empty();
     }
 
-    /** The stored document exactly as stored, after verifying it; empty when nothing was saved yet. */
+    @Override
     public Optional<String> document() {
-        return state.get().map(b -> {
-            decode(b);
-            return new String(b.data(), StandardCharsets.UTF_8);
-        });
+        Fetched current = fetch();
+        current.blob().ifPresent(b -> decode(current));
+        return current.blob().map(b -> new String(b.data(), StandardCharsets.UTF_8));
     }
 
     @Override
     public StateSnapshot write(StateSnapshot next) {
-        Optional<StoredBlob> current = state.get();
+        Fetched fetched = fetch();
+        Optional<StoredBlob> current = fetched.blob();
         if (current.isEmpty()) {
             if (next.serial() != 0) {
                 throw new StaleStateException("the state " + location() + " holds nothing, but this change was"
@@ -77,7 +81,7 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
             }
             return put(withSerial(next, 1), Precondition.absent());
         }
-        StateSnapshot stored = decode(current.get()).snapshot();
+        StateSnapshot stored = decode(fetched).snapshot();
         if (!stored.lineage().equals(next.lineage())) {
             throw new StaleStateException("the state " + location() + " has lineage " + stored.lineage()
                     + ", but this change was based on lineage " + next.lineage()
@@ -91,21 +95,16 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
         return put(withSerial(next, stored.serial() + 1), Precondition.matches(current.get().etag()));
     }
 
-    /**
-     * Stores a state that came from elsewhere ({@code state push}, {@code state migrate}), keeping its
-     * lineage and serial where it can. Without {@code force} it refuses another lineage, an older serial,
-     * the same serial with different content, and a stored document it cannot read. Over an existing
-     * state the serial written is at least one more than the stored one, so plans made against the
-     * replaced state become stale. Returns what is stored afterwards.
-     */
+    @Override
     public StateSnapshot importSnapshot(StateSnapshot incoming, boolean force) {
-        Optional<StoredBlob> current = state.get();
+        Fetched fetched = fetch();
+        Optional<StoredBlob> current = fetched.blob();
         if (current.isEmpty()) {
             return put(withSerial(incoming, Math.max(1, incoming.serial())), Precondition.absent());
         }
         StateSnapshot stored = null;
         try {
-            stored = decode(current.get()).snapshot();
+            stored = decode(fetched).snapshot();
         } catch (CorruptStateException | NewerStateException e) {
             if (!force) {
                 throw new StateException(e.getMessage() + " Use --force to replace it anyway.", e);
@@ -137,10 +136,16 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
     public StateLock lock(String operation, Duration timeout) {
         String id = UUID.randomUUID().toString();
         Instant deadline = Instant.now().plus(timeout);
+        boolean waitLogged = false;
         while (true) {
             try {
                 return locker.tryLock(id, operation);
             } catch (StateLockedException e) {
+                if (!waitLogged && !timeout.isZero()) {
+                    LOG.debug("lock {}: held by {}, waiting up to {}s", location(),
+                            e.holder() == null ? "someone" : e.holder().id(), timeout.toSeconds());
+                    waitLogged = true;
+                }
                 Duration left = Duration.between(Instant.now(), deadline);
                 if (left.isNegative() || left.isZero()) {
                     if (timeout.isZero()) {
@@ -154,14 +159,15 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
         }
     }
 
-    /** Who holds the lock now, if anyone. */
+    @Override
     public Optional<LockInfo> lockHolder() {
         return locker.holder();
     }
 
-    /** Releases the lock {@code lockId} whoever holds it ({@code cogform state unlock}). */
+    @Override
     public void forceUnlock(String lockId) {
         locker.forceUnlock(lockId);
+        LOG.info("lock {}: released {} by force", location(), lockId);
     }
 
     @Override
@@ -185,6 +191,33 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
         }
     }
 
+    /** One read of the stored object and how long it took, for the log line of the read. */
+    private record Fetched(Optional<StoredBlob> blob, long nanos) {
+    }
+
+    private Fetched fetch() {
+        long start = System.nanoTime();
+        Optional<StoredBlob> blob = state.get();
+        Fetched fetched = new Fetched(blob, System.nanoTime() - start);
+        if (blob.isEmpty()) {
+            LOG.debug("state read {}: nothing stored, latency={}ms", location(), millis(fetched.nanos()));
+        }
+        return fetched;
+    }
+
+    /** Decodes a fetched (present) document and logs the read with its serial. */
+    private DecodedState decode(Fetched fetched) {
+        StoredBlob blob = fetched.blob().orElseThrow();
+        DecodedState decoded = decode(blob);
+        LOG.debug("state read {}: serial={} bytes={} latency={}ms", location(), decoded.snapshot().serial(),
+                blob.data().length, millis(fetched.nanos()));
+        return decoded;
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     private DecodedState decode(StoredBlob blob) {
         try {
             return codec.decode(blob.data());
@@ -204,18 +237,28 @@ public final class BlobStateStore implements StateStore, AutoCloseable {
     private StateSnapshot put(StateSnapshot snapshot, Precondition precondition) {
         EncodedState encoded = codec.encode(snapshot);
         Blob blob = new Blob(encoded.bytes(), Map.of(CHECKSUM_METADATA, encoded.checksum()));
+        long start = System.nanoTime();
         try {
             state.put(blob, precondition);
+            LOG.info("state write {}: serial={} bytes={} latency={}ms", location(), snapshot.serial(),
+                    encoded.bytes().length, millis(System.nanoTime() - start));
             return snapshot;
         } catch (ConditionFailedException e) {
+            LOG.info("state write {}: serial={} refused, {} failed, latency={}ms", location(), snapshot.serial(),
+                    precondition, millis(System.nanoTime() - start));
             throw new StaleStateException("the state " + location() + " changed while this change was being"
                     + " written (" + precondition + " failed); nothing was written, run the command again");
         } catch (BlobTransportException e) {
             // The response was lost; the write may have landed. Only our own bytes count as success.
             Optional<StoredBlob> now = state.get();
             if (now.isPresent() && Arrays.equals(now.get().data(), encoded.bytes())) {
+                LOG.info("state write {}: serial={} bytes={} landed though its answer was lost ({}), latency={}ms",
+                        location(), snapshot.serial(), encoded.bytes().length, e.getMessage(),
+                        millis(System.nanoTime() - start));
                 return snapshot;
             }
+            LOG.info("state write {}: serial={} failed ({}), latency={}ms", location(), snapshot.serial(),
+                    e.getMessage(), millis(System.nanoTime() - start));
             throw new StateException("could not write the state " + location() + ": " + e.getMessage()
                     + "; it was not changed", e);
         }

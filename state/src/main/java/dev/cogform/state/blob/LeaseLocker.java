@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A lock kept as an object next to the state in an object store. Taking it creates the object with
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class LeaseLocker implements Locker {
 
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseLocker.class);
     private static final int ATTEMPTS = 4;
 
     private static final ScheduledExecutorService RENEWER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,12 +81,15 @@ public final class LeaseLocker implements Locker {
                         + " delete that object by hand");
             }
             if (holder.get().id().equals(lockId)) {
+                LOG.debug("lock {}: our create of {} landed though its answer was lost", stateLocation, lockId);
                 return hold(info, current.get().etag());
             }
             Instant expires = holder.get().expires();
             if (expires != null && expires.isBefore(clock.instant())) {
                 try {
                     String etag = lock.put(body, Precondition.matches(current.get().etag()));
+                    LOG.warn("lock {}: took over the expired lock {} of {} (lease ended {})", stateLocation,
+                            holder.get().id(), holder.get().who(), expires);
                     warnings.add("broke the expired lock " + holder.get().id() + " on " + stateLocation
                             + " held by " + holder.get().who() + " for '" + holder.get().operation()
                             + "' since " + holder.get().created() + " (its lease ended " + expires + ")");
@@ -141,6 +147,8 @@ public final class LeaseLocker implements Locker {
                 return false;
             }
             lock.delete(Precondition.none());
+            LOG.warn("lock {}: released {} by read-compare-delete: the store does not support conditional deletes",
+                    stateLocation, lockId);
             warnings.add("the store behind " + lock.location() + " does not support conditional deletes (HTTP 501);"
                     + " the lock was released by reading it, comparing its id and deleting it, which can race"
                     + " with a takeover in between");
@@ -149,6 +157,7 @@ public final class LeaseLocker implements Locker {
     }
 
     private StateLock hold(LockInfo info, String etag) {
+        LOG.info("lock {}: acquired {} for '{}', lease until {}", stateLocation, info.id(), info.operation(), info.expires());
         LeaseLock held = new LeaseLock(info, etag);
         long period = Math.max(1, lease.toMillis() / 3);
         synchronized (held) {
@@ -187,6 +196,7 @@ public final class LeaseLocker implements Locker {
             try {
                 etag = lock.put(Blob.of(LockInfoCodec.encode(next)), Precondition.matches(etag));
                 info = next;
+                LOG.debug("lock {}: renewed {}, lease until {}", stateLocation, info.id(), info.expires());
             } catch (ConditionFailedException e) {
                 lose();
             } catch (BlobTransportException e) {
@@ -195,16 +205,20 @@ public final class LeaseLocker implements Locker {
                 if (current.isPresent() && LockInfoCodec.decode(current.get().data())
                         .map(i -> i.id().equals(info.id())).orElse(false)) {
                     etag = current.get().etag();
+                    LOG.debug("lock {}: renewed {} though the answer was lost", stateLocation, info.id());
                 } else {
                     lose();
                 }
             } catch (RuntimeException e) {
+                LOG.warn("lock {}: could not renew {} ({}); lease ends {}", stateLocation, info.id(), e.getMessage(),
+                        info.expires());
                 warnings.add("could not renew the lock " + info.id() + " on " + stateLocation + ": " + e.getMessage()
                         + "; will retry before the lease ends at " + info.expires());
             }
         }
 
         private void lose() {
+            LOG.warn("lock {}: lost {}: released or broken by someone else", stateLocation, info.id());
             lost = true;
             renewal.cancel(false);
             warnings.add("lost the lock " + info.id() + " on " + stateLocation + ": it was released or its lease"
@@ -220,7 +234,14 @@ public final class LeaseLocker implements Locker {
             if (renewal != null) {
                 renewal.cancel(false);
             }
-            if (!lost && !delete(etag, info.id())) {
+            if (lost) {
+                return;
+            }
+            if (delete(etag, info.id())) {
+                LOG.info("lock {}: released {}", stateLocation, info.id());
+            } else {
+                LOG.warn("lock {}: {} was taken over before it was released; left to its new holder", stateLocation,
+                        info.id());
                 warnings.add("the lock " + info.id() + " on " + stateLocation + " was taken over before it was"
                         + " released; left it to its new holder");
             }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Locks a local state with an OS file lock ({@link FileChannel#tryLock()}) on {@code <state>.lock},
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 final class FileLocker implements Locker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileLocker.class);
     private static final LockInfo UNKNOWN_HOLDER =
             new LockInfo("(not yet written)", null, "another process", 0, null, null, null);
 
@@ -56,6 +59,7 @@ final class FileLocker implements Locker {
                 channel.write(ByteBuffer.wrap(LockInfoCodec.encode(info)), 0);
                 channel.force(true);
                 jvm.held = new FileStateLock(info, channel, os);
+                LOG.info("lock {}: acquired {} for '{}'", stateLocation, lockId, operation);
                 return jvm.held;
             } catch (IOException e) {
                 closeQuietly(channel);
@@ -113,6 +117,7 @@ final class FileLocker implements Locker {
                     throw new StateException("the state " + stateLocation + " is not locked; there is nothing to unlock");
                 }
                 // The holder died without releasing; its OS lock is gone and its stale info is now cleared.
+                LOG.info("lock {}: cleared the lock info {} left by a process that ended", stateLocation, lockId);
             } catch (IOException e) {
                 throw new StateException("could not unlock " + lockFile + ": " + e.getMessage(), e);
             }
@@ -197,6 +202,7 @@ final class FileLocker implements Locker {
                 closeQuietly(channel); // closing the channel releases the OS lock in any case
             } finally {
                 jvm.held = null;
+                LOG.info("lock {}: released {}", stateLocation, info.id());
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.cogform.core.live.cognito;
 
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a call, retrying the failures {@code classify} names with that kind's {@link RetryPolicy};
@@ -9,6 +11,8 @@ import java.util.function.Function;
  * Each kind counts its own attempts.
  */
 final class Retrier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
 
     /** Why a failure may be retried. */
     enum Retry {
@@ -66,7 +70,10 @@ final class Retrier {
                 if (attempts >= policy.maxAttempts()) {
                     throw e;
                 }
-                ticker.sleepNanos(policy.delayNanos(attempts, random));
+                long delay = policy.delayNanos(attempts, random);
+                LOG.debug("{} (attempt {} of {}): retrying in {}ms", retry, attempts, policy.maxAttempts(),
+                        delay / 1_000_000);
+                ticker.sleepNanos(delay);
             }
         }
     }

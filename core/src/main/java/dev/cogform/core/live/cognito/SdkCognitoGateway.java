@@ -29,11 +29,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -45,6 +49,7 @@ import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListIdentityProvidersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListResourceServersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
@@ -63,11 +68,13 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * retries are limited to transport failures and 5xx answers (at most 3 attempts), so the two
  * layers do not multiply on throttling.
  *
- * <p>The client secret stays inside: {@link LiveClient} has none, messages never include request
- * content, and only {@link #readSecret} returns it.
+ * <p>The client secret stays inside: {@link LiveClient} has none, messages and the log never include
+ * request or response content, and only {@link #readSecret} returns it. At debug level every attempt of
+ * every call is logged in one line: operation, pool, client, attempt, latency, throttled, request id.
  */
 public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SdkCognitoGateway.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(35);
@@ -306,8 +313,8 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                 .overrideConfiguration(o -> o.addPlugin(config -> config.overrideConfiguration(
                         config.overrideConfiguration().toBuilder().retryStrategy(CREATE_RETRIES).build())))
                 .build();
-        UserPoolClientType created = call(CognitoOperation.CREATE_USER_POOL_CLIENT, poolId,
-                () -> client.createUserPoolClient(request).userPoolClient());
+        UserPoolClientType created = call(CognitoOperation.CREATE_USER_POOL_CLIENT, poolId, null,
+                () -> client.createUserPoolClient(request)).userPoolClient();
         return live(poolId, created);
     }
 
@@ -315,15 +322,15 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     public LiveClient update(String poolId, String clientId, AppClientSettings settings) {
         var request = mapped(CognitoOperation.UPDATE_USER_POOL_CLIENT, poolId,
                 () -> AppClientMapper.toUpdate(poolId, clientId, settings));
-        UserPoolClientType updated = call(CognitoOperation.UPDATE_USER_POOL_CLIENT, poolId,
-                () -> client.updateUserPoolClient(request).userPoolClient());
+        UserPoolClientType updated = call(CognitoOperation.UPDATE_USER_POOL_CLIENT, poolId, clientId,
+                () -> client.updateUserPoolClient(request)).userPoolClient();
         return live(poolId, updated);
     }
 
     @Override
     public void delete(String poolId, String clientId) {
         try {
-            call(CognitoOperation.DELETE_USER_POOL_CLIENT, poolId,
+            call(CognitoOperation.DELETE_USER_POOL_CLIENT, poolId, clientId,
                     () -> client.deleteUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)));
         } catch (GatewayException e) {
             if (e.error() != GatewayError.NOT_FOUND) {
@@ -392,8 +399,8 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
 
     private Optional<UserPoolClientType> describeRaw(String poolId, String clientId) {
         try {
-            return Optional.of(call(CognitoOperation.DESCRIBE_USER_POOL_CLIENT, poolId,
-                    () -> client.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)).userPoolClient()));
+            return Optional.of(call(CognitoOperation.DESCRIBE_USER_POOL_CLIENT, poolId, clientId,
+                    () -> client.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId))).userPoolClient());
         } catch (GatewayException e) {
             // Cognito answers ResourceNotFound for a missing pool and a missing client alike; only the
             // message tells them apart, and only a missing client is "empty".
@@ -427,6 +434,10 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     }
 
     private <T> T call(CognitoOperation operation, String poolId, Supplier<T> request) {
+        return call(operation, poolId, null, request);
+    }
+
+    private <T> T call(CognitoOperation operation, String poolId, String clientId, Supplier<T> request) {
         ReentrantLock lock = operation.write() ? poolLocks.computeIfAbsent(poolId, k -> new ReentrantLock()) : null;
         Counts count = counts.computeIfAbsent(Arrays.asList(operation.name(), poolId), k -> new Counts());
         int[] attempts = {0};
@@ -439,12 +450,16 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                     attempts[0]++;
                     limiter.acquire(operation, poolId);
                     count.sent.increment();
+                    long start = System.nanoTime();
                     try {
-                        return request.get();
+                        T response = request.get();
+                        logAttempt(operation, poolId, clientId, attempts[0], start, response, null);
+                        return response;
                     } catch (SdkException e) {
                         if (GatewayErrors.retryable(e) == Retrier.Retry.THROTTLED) {
                             count.throttled.increment();
                         }
+                        logAttempt(operation, poolId, clientId, attempts[0], start, null, e);
                         throw e;
                     }
                 });
@@ -464,6 +479,30 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new GatewayException(GatewayError.OTHER, operation.apiName() + " was interrupted");
         }
+    }
+
+    /**
+     * One line per attempt, from what is safe to show: names, ids, timing and the error code; never the
+     * request or the response (a response may hold the client secret).
+     */
+    private static void logAttempt(CognitoOperation operation, String poolId, String clientId, int attempt,
+                                   long startNanos, Object response, SdkException failure) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        String client = clientId;
+        if (client == null && response instanceof CreateUserPoolClientResponse created && created.userPoolClient() != null) {
+            client = created.userPoolClient().clientId();
+        }
+        String requestId = response instanceof AwsResponse r ? r.responseMetadata().requestId()
+                : failure instanceof AwsServiceException s ? s.requestId() : null;
+        String code = failure == null ? null : GatewayErrors.code(failure);
+        String outcome = failure == null ? "ok" : "failed " + (code != null ? code : failure.getClass().getSimpleName());
+        boolean throttled = failure != null && GatewayErrors.retryable(failure) == Retrier.Retry.THROTTLED;
+        LOG.debug("{} pool={} client={} attempt={} latency={}ms throttled={} {} request-id={}", operation.apiName(),
+                poolId == null ? "-" : poolId, client == null ? "-" : client, attempt, millis, throttled, outcome,
+                requestId == null || requestId.isEmpty() ? "-" : requestId);
     }
 
     /** Requests sent and throttled for one (operation, pool). */
