@@ -17,7 +17,18 @@ import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
+import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.state.LockLostException;
+import dev.cogform.core.state.StateException;
+import dev.cogform.core.state.StateLock;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,7 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -40,8 +50,14 @@ import java.util.function.UnaryOperator;
  * Applies a plan's changes. Writes to one pool go one at a time (Cognito refuses concurrent client
  * updates in a pool); pools proceed in parallel. The state is saved after every step: a create's
  * intent before the call and its client id right after, so a crash in between is adopted by the next
- * plan instead of creating a duplicate. After the first failure no new change starts; changes in
- * flight finish, and the result says what was done, what failed and what was not attempted.
+ * plan instead of creating a duplicate.
+ *
+ * <p>Failures that may pass are retried ({@link ApplyRetries}): updates and deletes are idempotent and
+ * simply sent again after a backoff; a create that failed or went unanswered is sent again only after
+ * listing the pool shows no client it made (one that did land is adopted), and an unanswered one only
+ * once its answer can no longer arrive. A change that still fails stops the rest of its pool; other
+ * pools go on, and the result lists every failure. A lost state lock or a failed state write stops
+ * everything: the lock is checked before every Cognito write.
  */
 public final class Applier {
 
@@ -57,6 +73,27 @@ public final class Applier {
      */
     public static final int DEFAULT_PARALLELISM = 16;
 
+    /** Failures that may pass: an idempotent write is simply sent again. */
+    private static final Set<GatewayError> TRANSIENT = Set.of(GatewayError.THROTTLED,
+            GatewayError.CONCURRENT_MODIFICATION, GatewayError.UNREACHABLE, GatewayError.TIMED_OUT, GatewayError.OTHER);
+
+    /** How long before a pending intent's time a client it made may say it was created (clock skew, whole seconds). */
+    private static final Duration ADOPTION_SKEW = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+
+    /** Stands for no lock at all (tests and the benchmark, which hold none). */
+    private static final StateLock NO_LOCK = new StateLock() {
+        @Override
+        public dev.cogform.core.state.LockInfo info() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     private static final Comparator<ResourceChange> ORDER = Comparator
             .comparing((ResourceChange c) -> c.action().ordinal()).thenComparing(ResourceChange::address);
 
@@ -65,25 +102,43 @@ public final class Applier {
     private final Clock clock;
     private final ApplyListener listener;
     private final int parallelism;
+    private final ApplyRetries retries;
     private final Map<String, ReentrantLock> poolLocks = new ConcurrentHashMap<>();
 
     public Applier(CognitoGateway gateway, StateStore store, Clock clock, ApplyListener listener, int parallelism) {
+        this(gateway, store, clock, listener, parallelism, ApplyRetries.DEFAULT);
+    }
+
+    private Applier(CognitoGateway gateway, StateStore store, Clock clock, ApplyListener listener, int parallelism,
+                    ApplyRetries retries) {
         this.gateway = gateway;
         this.store = store;
         this.clock = clock;
         this.listener = listener;
         this.parallelism = Math.max(1, parallelism);
+        this.retries = retries;
+    }
+
+    /** This applier with another retry policy. */
+    public Applier withRetries(ApplyRetries other) {
+        return new Applier(gateway, store, clock, listener, parallelism, other);
+    }
+
+    /** {@link #apply(Plan, StateSnapshot, StateLock)} without a lock to check (tests, the benchmark). */
+    public ApplyResult apply(Plan plan, StateSnapshot current) {
+        return apply(plan, current, NO_LOCK);
     }
 
     /**
      * Applies {@code plan} on top of {@code current}, the snapshot it was made from, which must still
-     * be the stored one. Refuses a plan with errors.
+     * be the stored one, under {@code lock}, which is checked before every Cognito write. Refuses a plan
+     * with errors.
      */
-    public ApplyResult apply(Plan plan, StateSnapshot current) {
+    public ApplyResult apply(Plan plan, StateSnapshot current, StateLock lock) {
         if (plan.errored()) {
             throw new IllegalArgumentException("the plan has errors and cannot be applied");
         }
-        Recorder recorder = new Recorder(current);
+        Recorder recorder = new Recorder(current, lock);
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         if (!plan.stateChanges().isEmpty()) {
             try {
@@ -91,7 +146,9 @@ public final class Applier {
             } catch (RuntimeException e) {
                 diagnostics.add(Diagnostic.error("apply.state-write-failed", null,
                         "recording the state changes failed: " + e.getMessage(), "nothing was applied", null));
-                List<Outcome> skipped = plan.actions().stream().map(c -> notAttempted(c)).toList();
+                List<Outcome> skipped = plan.actions().stream()
+                        .map(c -> notAttempted(c, "not attempted because the state changes could not be recorded"))
+                        .toList();
                 return new ApplyResult(skipped, 0, diagnostics, recorder.current().version());
             }
         }
@@ -99,21 +156,28 @@ public final class Applier {
         plan.actions().stream().sorted(ORDER)
                 .forEach(c -> byPool.computeIfAbsent(c.poolId(), k -> new ArrayList<>()).add(c));
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean failed = new AtomicBoolean();
+        AtomicReference<String> stopped = new AtomicReference<>();
         if (!byPool.isEmpty()) {
             ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, byPool.size()), daemon());
             try {
                 List<Future<?>> runs = new ArrayList<>();
                 for (List<ResourceChange> pool : byPool.values()) {
                     runs.add(workers.submit(() -> {
+                        ResourceChange failedInPool = null;
                         for (ResourceChange change : pool) {
-                            if (failed.get()) {
-                                outcomes.add(notAttempted(change));
+                            String stop = stopped.get();
+                            if (stop != null) {
+                                outcomes.add(notAttempted(change, "not attempted because " + stop));
                                 continue;
                             }
-                            Outcome outcome = execute(change, recorder);
+                            if (failedInPool != null) {
+                                outcomes.add(notAttempted(change, "not attempted because " + failedInPool.address()
+                                        + " in the same pool failed"));
+                                continue;
+                            }
+                            Outcome outcome = execute(change, recorder, stopped);
                             if (outcome.status() == Outcome.Status.FAILED) {
-                                failed.set(true);
+                                failedInPool = change;
                             }
                             outcomes.add(outcome);
                         }
@@ -125,6 +189,10 @@ public final class Applier {
             } finally {
                 workers.shutdownNow();
             }
+        }
+        if (stopped.get() != null) {
+            diagnostics.add(Diagnostic.error("apply.stopped", null, "the apply stopped: " + stopped.get(),
+                    "plan again once the cause is fixed; what was done is recorded in the state", null));
         }
         outcomes.forEach(o -> diagnostics.addAll(o.warnings()));
         List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparing(Outcome::address)).toList();
@@ -142,7 +210,7 @@ public final class Applier {
         return s;
     }
 
-    private Outcome execute(ResourceChange change, Recorder recorder) {
+    private Outcome execute(ResourceChange change, Recorder recorder, AtomicReference<String> stopped) {
         listener.onStart(change);
         Outcome outcome;
         try {
@@ -156,6 +224,12 @@ public final class Applier {
         } catch (GatewayException e) {
             outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
                     message(e), List.of());
+        } catch (StateException e) {
+            // The lock is gone or the state cannot be written: nothing more may be done safely.
+            stopped.compareAndSet(null, e instanceof LockLostException ? "the state lock was lost: " + e.getMessage()
+                    : "the state could not be written: " + e.getMessage());
+            outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
+                    String.valueOf(e.getMessage()), List.of());
         } catch (RuntimeException e) {
             outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
                     String.valueOf(e.getMessage() != null ? e.getMessage() : e), List.of());
@@ -173,7 +247,8 @@ public final class Applier {
 
     private Outcome update(ResourceChange.Update change, Recorder recorder) {
         PriorClient prior = change.prior();
-        LiveClient updated = inPool(prior.poolId(), () -> gateway.update(prior.poolId(), prior.clientId(), change.after()));
+        LiveClient updated = write(change, prior.poolId(), recorder,
+                () -> gateway.update(prior.poolId(), prior.clientId(), change.after()));
         recorder.update(s -> s.withClient(record(change, updated)));
         return done(change, updated.clientId(), compare(change, change.after(), updated));
     }
@@ -185,7 +260,7 @@ public final class Applier {
         // instead of losing track of it.
         LiveClient created = createPending(change, change.after(), recorder);
         try {
-            inPool(prior.poolId(), () -> {
+            write(change, prior.poolId(), recorder, () -> {
                 gateway.delete(prior.poolId(), prior.clientId());
                 return null;
             });
@@ -202,7 +277,7 @@ public final class Applier {
 
     private Outcome delete(ResourceChange.Delete change, Recorder recorder) {
         PriorClient prior = change.prior();
-        inPool(prior.poolId(), () -> {
+        write(change, prior.poolId(), recorder, () -> {
             gateway.delete(prior.poolId(), prior.clientId());
             return null;
         });
@@ -214,21 +289,144 @@ public final class Applier {
         return done(change, null, List.of());
     }
 
-    /** Records the intent and creates; the intent stays until the caller records the client. */
+    /**
+     * Records the intent and creates; the intent stays until the caller records the client. A create
+     * that fails without saying it did nothing is resolved before it is sent again: a client it made is
+     * adopted, and one whose answer may still come is waited for (see {@link #landed}).
+     */
     private LiveClient createPending(ResourceChange change, AppClientSettings after, Recorder recorder) {
-        PendingCreate intent = new PendingCreate(change.address(), change.poolId(), after.clientName(), clock.instant());
-        recorder.update(s -> s.withPending(intent));
-        LiveClient created;
-        try {
-            created = inPool(change.poolId(), () -> gateway.create(change.poolId(), after));
-        } catch (GatewayException e) {
-            // An ambiguous failure (a timeout, a lost answer) keeps the intent: the next plan looks for the client.
-            if (DEFINITELY_NOT_CREATED.contains(e.error())) {
+        String poolId = change.poolId();
+        for (int attempt = 1; ; attempt++) {
+            recorder.ensureHeld();
+            PendingCreate intent = new PendingCreate(change.address(), poolId, after.clientName(), clock.instant(),
+                    gateway.writeTimeout(), retries.margin());
+            recorder.update(s -> s.withPending(intent));
+            GatewayException failure;
+            try {
+                return inPool(poolId, () -> gateway.create(poolId, after));
+            } catch (GatewayException e) {
+                failure = e;
+            }
+            if (DEFINITELY_NOT_CREATED.contains(failure.error())) {
+                recorder.update(s -> s.withoutPending(change.address()));
+                throw failure;
+            }
+            Optional<LiveClient> landed = landed(intent, failure, recorder);
+            if (landed.isPresent()) {
+                LOG.info("{}: the create failed ({}), but client {} it made was found and is adopted",
+                        change.address(), failure.detail(), landed.get().clientId());
+                return landed.get();
+            }
+            boolean answered = failure.awsCode() != null;
+            if (answered) {
+                // Cognito answered, so the request is over and made nothing: the intent can go.
                 recorder.update(s -> s.withoutPending(change.address()));
             }
-            throw e;
+            if (attempt >= retries.attempts()) {
+                throw retriedOut(failure, attempt);
+            }
+            Duration wait = retries.backoffBefore(attempt);
+            LOG.info("{}: create failed ({}); no client was made; attempt {} of {} in {} ms", change.address(),
+                    failure.detail(), attempt + 1, retries.attempts(), wait.toMillis());
+            pause(wait);
         }
-        return created;
+    }
+
+    /**
+     * The client a failed create made, if any, found by listing the pool for an unmanaged client with
+     * the intent's name created since the intent. Cognito's answer ends the request, so one listing
+     * tells; without an answer the request may still be carried out, so the pool is listed again every
+     * poll until the answer can no longer come: {@code margin} after a timeout, {@code settle} after a
+     * connection closed without an answer.
+     */
+    private Optional<LiveClient> landed(PendingCreate intent, GatewayException failure, Recorder recorder) {
+        Duration window = failure.awsCode() != null ? Duration.ZERO
+                : failure.error() == GatewayError.TIMED_OUT ? retries.margin() : retries.settle();
+        long polls = window.isZero() ? 0 : Math.max(1, (window.toMillis() + retries.poll().toMillis() - 1)
+                / retries.poll().toMillis());
+        if (polls > 0) {
+            LOG.info("{}: no answer to the create ({}); looking for the client for up to {} s before creating again",
+                    intent.address(), failure.detail(), window.toSeconds());
+        }
+        for (long i = 0; ; i++) {
+            Optional<LiveClient> found = findMade(intent, recorder);
+            if (found.isPresent() || i >= polls) {
+                return found;
+            }
+            pause(Duration.ofMillis(Math.min(retries.poll().toMillis(), window.toMillis())));
+        }
+    }
+
+    private Optional<LiveClient> findMade(PendingCreate intent, Recorder recorder) {
+        Set<String> managed = new HashSet<>();
+        recorder.current().clients().values().forEach(r -> managed.add(r.clientId()));
+        Instant earliest = intent.at().minus(ADOPTION_SKEW);
+        List<LiveClient> made = new ArrayList<>();
+        for (ClientSummary s : retried("list", () -> gateway.listClients(intent.poolId()))) {
+            if (!s.clientName().equals(intent.clientName()) || managed.contains(s.clientId())) {
+                continue;
+            }
+            retried("describe", () -> gateway.describe(intent.poolId(), s.clientId()))
+                    .filter(c -> c.created() == null || !c.created().isBefore(earliest))
+                    .ifPresent(made::add);
+        }
+        return made.stream().min(Comparator.comparing(c -> c.created() == null ? Instant.MAX : c.created()));
+    }
+
+    /** An idempotent write, sent again after a backoff while it fails in a way that may pass. */
+    private <T> T write(ResourceChange change, String poolId, Recorder recorder, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            recorder.ensureHeld();
+            try {
+                return inPool(poolId, call);
+            } catch (GatewayException e) {
+                if (!TRANSIENT.contains(e.error())) {
+                    throw e;
+                }
+                if (attempt >= retries.attempts()) {
+                    throw retriedOut(e, attempt);
+                }
+                Duration wait = retries.backoffBefore(attempt);
+                LOG.info("{}: {} failed ({}); attempt {} of {} in {} ms", change.address(), change.action().word(),
+                        e.detail(), attempt + 1, retries.attempts(), wait.toMillis());
+                pause(wait);
+            }
+        }
+    }
+
+    /** A read for resolving a failed create; reads have no side effect, so they are simply retried. */
+    private <T> T retried(String what, Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (GatewayException e) {
+                if (!TRANSIENT.contains(e.error()) || attempt >= retries.attempts()) {
+                    throw e;
+                }
+                LOG.info("{} failed ({}); attempt {} of {}", what, e.detail(), attempt + 1, retries.attempts());
+                pause(retries.backoffBefore(attempt));
+            }
+        }
+    }
+
+    private static GatewayException retriedOut(GatewayException e, int attempts) {
+        if (attempts <= 1) {
+            return e;
+        }
+        return new GatewayException(e.error(), e.getMessage() + " (failed " + attempts + " times)", e.awsCode(),
+                e.reasonCode(), e);
+    }
+
+    private void pause(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            retries.pause().pause(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateException("interrupted while waiting to retry", e);
+        }
     }
 
     private ClientRecord record(ResourceChange change, LiveClient live) {
@@ -269,9 +467,9 @@ public final class Applier {
         return new Outcome(change.address(), change.action(), Outcome.Status.DONE, clientId, null, warnings);
     }
 
-    private static Outcome notAttempted(ResourceChange change) {
-        return new Outcome(change.address(), change.action(), Outcome.Status.NOT_ATTEMPTED, existingId(change),
-                "not attempted because an earlier change failed", List.of());
+    private static Outcome notAttempted(ResourceChange change, String why) {
+        return new Outcome(change.address(), change.action(), Outcome.Status.NOT_ATTEMPTED, existingId(change), why,
+                List.of());
     }
 
     /** The client the address stands for while the change has not happened; a create has none yet. */
@@ -306,12 +504,21 @@ public final class Applier {
         };
     }
 
-    /** The latest saved snapshot; state writes are serialised here so none is lost between workers. */
+    /**
+     * The latest saved snapshot; state writes are serialised here so none is lost between workers. Holds
+     * the state lock, checked before every Cognito write.
+     */
     private final class Recorder {
+        private final StateLock lock;
         private StateSnapshot current;
 
-        Recorder(StateSnapshot current) {
+        Recorder(StateSnapshot current, StateLock lock) {
             this.current = current;
+            this.lock = lock;
+        }
+
+        void ensureHeld() {
+            lock.ensureHeld();
         }
 
         synchronized void update(UnaryOperator<StateSnapshot> change) {

@@ -90,8 +90,10 @@ public final class Planner {
         drift.sort(Comparator.comparing(Drift::address));
         stateChanges.sort(Comparator.comparing(StateChange::address));
         boolean sandbox = desired.provider() != null && desired.provider().sandbox();
+        List<UnmanagedClient> unmanaged = unmanaged();
+        warnSameNames(unmanaged);
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
-                StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
+                StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged,
                 diagnostics.sorted(), null);
         return plan.withDigest(PlanFile.digest(plan));
     }
@@ -125,6 +127,18 @@ public final class Planner {
             return;
         }
         if (match.isEmpty()) {
+            if (options.createdAt().isBefore(p.answerBy())) {
+                // The create may still land: creating again now is how duplicates are made.
+                blocked.add(address);
+                diagnostics.add(Diagnostic.error("plan.pending-in-doubt", address.toString(),
+                        "the create of " + address + " (client name \"" + p.clientName() + "\" in pool " + p.poolId()
+                                + ") sent at " + p.at() + " got no answer, and no client of that name is there yet;"
+                                + " it may still land until " + p.answerBy() + " (request timeout "
+                                + p.timeout().toSeconds() + " s plus " + p.margin().toSeconds() + " s)",
+                        "plan again after " + p.answerBy() + "; if you are sure the create never reached Cognito,"
+                                + " run: cogform state forget-pending " + address, null));
+                return;
+            }
             stateChanges.add(new StateChange(StateChange.Kind.FORGET_PENDING, address, null));
             return;
         }
@@ -309,6 +323,31 @@ public final class Planner {
             }
         }
         return out;
+    }
+
+    /**
+     * An unmanaged client named like a managed, pending or planned client of its pool is most likely a
+     * duplicate (a create that landed twice, or a copy made by hand); cogform never deletes it, so it says so.
+     */
+    private void warnSameNames(List<UnmanagedClient> unmanaged) {
+        Map<List<String>, ClientAddress> names = new HashMap<>();
+        records.values().forEach(r -> names.putIfAbsent(List.of(r.poolId(), r.clientName()), r.address()));
+        state.pending().forEach(p -> names.putIfAbsent(List.of(p.poolId(), p.clientName()), p.address()));
+        changes.forEach(c -> {
+            if (c instanceof ResourceChange.Create create) {
+                names.putIfAbsent(List.of(create.poolId(), create.after().clientName()), create.address());
+            }
+        });
+        for (UnmanagedClient u : unmanaged) {
+            ClientAddress same = names.get(List.of(u.poolId(), u.clientName()));
+            if (same != null) {
+                diagnostics.add(Diagnostic.warning("plan.unmanaged-same-name", same.toString(),
+                        "client " + u.clientId() + " in pool " + u.poolId() + " is not managed by cogform but is named \""
+                                + u.clientName() + "\" like " + same + "; it may be a duplicate",
+                        "if nothing uses it, delete it in Cognito; cogform never deletes clients it does not manage",
+                        null));
+            }
+        }
     }
 
     private List<UnmanagedClient> unmanaged() {

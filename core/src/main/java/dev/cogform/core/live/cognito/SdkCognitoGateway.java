@@ -306,6 +306,11 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     }
 
     @Override
+    public Duration writeTimeout() {
+        return CALL_TIMEOUT;
+    }
+
+    @Override
     public LiveClient create(String poolId, AppClientSettings settings) {
         var request = mapped(CognitoOperation.CREATE_USER_POOL_CLIENT, poolId,
                 () -> AppClientMapper.toCreate(poolId, settings))
