@@ -1,6 +1,6 @@
 package dev.cogform.cli;
 
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.StateConfig;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.DiagnosticException;

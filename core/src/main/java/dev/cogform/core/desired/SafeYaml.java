@@ -1,8 +1,9 @@
 package dev.cogform.core.desired;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
-import dev.cogform.core.rule.LoadRules;
+import dev.cogform.core.spec.LoadRules;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;

@@ -2,10 +2,11 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.desired.NodeReader.Entry;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.model.ClientAddress;
-import dev.cogform.core.rule.CognitoModel;
-import dev.cogform.core.rule.LoadRules;
-import dev.cogform.core.rule.Suggestions;
+import dev.cogform.core.spec.CognitoModel;
+import dev.cogform.core.spec.LoadRules;
+import dev.cogform.core.spec.Suggestions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -305,7 +306,7 @@ final class StackReader {
         return e == null ? null : reader.string(e.value(), e.path());
     }
 
-    private void reportAt(Entry e, dev.cogform.core.rule.Rule rule, String message, String hint) {
+    private void reportAt(Entry e, dev.cogform.core.spec.Rule rule, String message, String hint) {
         reader.report(rule, e.value() != null ? e.value() : e.keyNode(), e.path(), message, hint);
     }
 

@@ -3,6 +3,8 @@ package dev.cogform.core.rule;
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredPool;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.spec.LoadRules;
+import dev.cogform.core.spec.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -4,11 +4,12 @@ import static dev.cogform.core.rule.StackText.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
-import dev.cogform.core.desired.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.SourcePosition;
+import dev.cogform.core.spec.Rule;
+import dev.cogform.core.stack.DesiredStateLoader;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

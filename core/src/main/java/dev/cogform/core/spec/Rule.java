@@ -1,6 +1,6 @@
-package dev.cogform.core.rule;
+package dev.cogform.core.spec;
 
-import dev.cogform.core.desired.Location;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.Severity;
 
@@ -18,17 +18,19 @@ public record Rule(String id, Severity severity, Stage stage, String summary) {
         CLIENT,
         /** On each loaded pool, offline (rules across its clients). */
         POOL,
-        /** At plan time, against the live pool ({@link LiveChecks}). */
+        /** At plan time, against the live pool ({@code rule.LiveChecks}). */
         LIVE,
         /** Not a diagnostic: the planner acts on it (for example, a replacement). */
         PLANNER
     }
 
-    static Rule error(String id, Stage stage, String summary) {
+    /** An error-level rule; ids are stable once published. */
+    public static Rule error(String id, Stage stage, String summary) {
         return new Rule(id, Severity.ERROR, stage, summary);
     }
 
-    static Rule warning(String id, Stage stage, String summary) {
+    /** A warning-level rule. */
+    public static Rule warning(String id, Stage stage, String summary) {
         return new Rule(id, Severity.WARNING, stage, summary);
     }
 

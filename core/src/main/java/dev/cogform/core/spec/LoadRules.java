@@ -1,6 +1,6 @@
-package dev.cogform.core.rule;
+package dev.cogform.core.spec;
 
-import dev.cogform.core.rule.Rule.Stage;
+import dev.cogform.core.spec.Rule.Stage;
 import java.util.List;
 
 /** The rules the loader checks while it reads the YAML: syntax, keys, types, variables and the stack's blocks. */
@@ -70,7 +70,8 @@ public final class LoadRules {
     private LoadRules() {
     }
 
-    static List<Rule> all() {
+    /** The loader's rules, in the order the docs list them. */
+    public static List<Rule> all() {
         return List.of(STACK_MISSING, STACK_UNREADABLE, YAML_SYNTAX, YAML_LIMITS, YAML_TAG, DUPLICATE_KEY, UNKNOWN_KEY,
                 TYPE, REQUIRED, DUPLICATE_ITEM, VERSION, DURATION, VAR_SYNTAX, VAR_UNRESOLVED, VAR_REQUIRED, VAR_FILE,
                 VAR_UNUSED, PROVIDER, QUOTA, STATE_BACKEND, POOL_REFERENCE, POOL_ID, POOL_NAME, KEY_FORMAT,
