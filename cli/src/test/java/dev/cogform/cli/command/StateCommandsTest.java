@@ -229,14 +229,18 @@ class StateCommandsTest {
         stackFile("state:\n  backend: s3\n  bucket: b\n  path: x.json\n");
         Result r = cogform("state", "list");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("cogform.yaml:6:3").contains("state.path does not apply to backend s3");
+        assertThat(r.err()).contains("cogform.yaml:6:9").contains("error[state.backend]")
+                .contains("state.path applies only to backend local");
 
         stackFile("state:\n  backend: s3\n  bucket: b\n");
-        assertThat(cogform("state", "list").err()).contains("backend s3 needs state.key");
+        assertThat(cogform("state", "list").err()).contains("state backend s3 needs key");
         stackFile("state:\n  backend: ftp\n");
-        assertThat(cogform("state", "list").err()).contains("state.backend 'ftp' is not known");
+        assertThat(cogform("state", "list").err()).contains("state backend 'ftp' is unknown");
+        stackFile("state:\n  backend: s3\n  bucket: ${var.bucket}\n  key: k\n");
+        assertThat(cogform("state", "list").err()).contains("error[var.unresolved]")
+                .contains("${var.bucket} is not resolved here: state commands read state settings literally");
         Files.delete(stack.resolve("cogform.yaml"));
-        assertThat(cogform("state", "list").err()).contains("there is no cogform.yaml in " + stack);
+        assertThat(cogform("state", "list").err()).contains("error[stack.missing]").contains("no cogform.yaml in " + stack);
     }
 
     @Test

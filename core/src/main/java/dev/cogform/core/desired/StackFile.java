@@ -52,6 +52,14 @@ public final class StackFile {
         }
     }
 
+    /** The state block alone, or null with the diagnostics that say why it could not be read. */
+    public record StateBlock(StateConfig state, List<Diagnostic> diagnostics) {
+
+        public StateBlock {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
     /** Reads {@code stackDir/cogform.yaml}, resolving variables and merging pool defaults. Never throws for bad input. */
     public static Content read(Path stackDir, Variables variables) {
         Text text = text(stackDir);
@@ -68,6 +76,24 @@ public final class StackFile {
         }
         StackReader.Stack stack = new StackReader(FILE_NAME, found::add).read(root, stackDir, variables);
         return new Content(stackDir, stack.provider(), stack.state(), stack.pools(), stack.readable(), found);
+    }
+
+    /**
+     * Reads only the {@code state:} block, with the same checks as {@link #read}, so the {@code state} commands
+     * work while other parts of the file are being fixed (as {@code terraform state} does). The rest of the file
+     * must still be well-formed YAML. Values are taken literally: state commands take no variables, so a
+     * {@code ${...}} reference is an error here.
+     */
+    public static StateBlock readState(Path stackDir) {
+        Text text = text(stackDir);
+        if (text.problem() != null) {
+            return new StateBlock(null, List.of(text.problem()));
+        }
+        Set<Diagnostic> found = new LinkedHashSet<>();
+        Node root = SafeYaml.compose(text.value(), FILE_NAME, found::add, true);
+        StateConfig state = root == null ? null : new StackReader(FILE_NAME, found::add).readState(root);
+        boolean failed = state == null || found.stream().anyMatch(Diagnostic::isError);
+        return new StateBlock(failed ? null : state, List.copyOf(found));
     }
 
     /** The file's text, or the diagnostic that says why it cannot be read. */

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads the blocks of one {@code cogform.yaml} tree into records, reporting what is wrong. */
 final class StackReader {
@@ -79,6 +82,25 @@ final class StackReader {
         List<DesiredPool> pools = pools(root, top.get("pools"));
         vars.finish(interpolation.referenced(), sink);
         return new Stack(provider, state, pools, unreadable);
+    }
+
+    /**
+     * Reads the {@code state:} block alone, with the checks {@link #read} makes of it, and nothing else of the
+     * file. Null when the file is not a map. Variables are refused: the state commands take none.
+     */
+    StateConfig readState(Node root) {
+        if (!(root instanceof MappingNode top)) {
+            plain.typeError(root, "", "a map of sections (provider:, state:, pools:)");
+            return null;
+        }
+        Entry block = null;
+        for (NodeTuple t : top.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("state")) {
+                block = new Entry("state", k, NodeReader.isNull(t.getValueNode()) ? null : t.getValueNode(), "state");
+            }
+        }
+        reader = new NodeReader(plain.file(), sink, Interpolation.refusing("state commands read state settings literally"));
+        return state(block);
     }
 
     private void version(Node root, Entry e) {
