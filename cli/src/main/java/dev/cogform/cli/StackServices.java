@@ -1,7 +1,7 @@
 package dev.cogform.cli;
 
 import dev.cogform.core.desired.DesiredState;
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
 import dev.cogform.core.live.CognitoGateway;

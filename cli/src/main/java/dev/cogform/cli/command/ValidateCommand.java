@@ -2,7 +2,7 @@ package dev.cogform.cli.command;
 
 import dev.cogform.cli.Main;
 import dev.cogform.cli.view.DiagnosticsView;
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.diag.ExitCode;
 import java.nio.file.Path;

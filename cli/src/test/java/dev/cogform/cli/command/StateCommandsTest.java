@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogform.cli.Main;
-import dev.cogform.cli.StackStateConfig;
+import dev.cogform.core.desired.StackFile;
 import dev.cogform.cli.Wiring;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.StateConfig;
@@ -232,14 +232,18 @@ class StateCommandsTest {
         stackFile("state:\n  backend: s3\n  bucket: b\n  path: x.json\n");
         Result r = cogform("state", "list");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("cogform.yaml:6:3").contains("state.path does not apply to backend s3");
+        assertThat(r.err()).contains("cogform.yaml:6:9").contains("error[state.backend]")
+                .contains("state.path applies only to backend local");
 
         stackFile("state:\n  backend: s3\n  bucket: b\n");
-        assertThat(cogform("state", "list").err()).contains("backend s3 needs state.key");
+        assertThat(cogform("state", "list").err()).contains("state backend s3 needs key");
         stackFile("state:\n  backend: ftp\n");
-        assertThat(cogform("state", "list").err()).contains("state.backend 'ftp' is not known");
+        assertThat(cogform("state", "list").err()).contains("state backend 'ftp' is unknown");
+        stackFile("state:\n  backend: s3\n  bucket: ${var.bucket}\n  key: k\n");
+        assertThat(cogform("state", "list").err()).contains("error[var.unresolved]")
+                .contains("${var.bucket} is not resolved here: state commands read state settings literally");
         Files.delete(stack.resolve("cogform.yaml"));
-        assertThat(cogform("state", "list").err()).contains("there is no cogform.yaml in " + stack);
+        assertThat(cogform("state", "list").err()).contains("error[stack.missing]").contains("no cogform.yaml in " + stack);
     }
 
     @Test
@@ -248,11 +252,11 @@ class StateCommandsTest {
             StringBuilder block = new StringBuilder("state:\n  backend: " + backend.name() + "\n");
             backend.configKeys().stream().sorted().forEach(k -> block.append("  ").append(k).append(": v\n"));
             stackFile(block.toString());
-            assertThat(StackStateConfig.read(stack).backend()).as(backend.name()).isEqualTo(backend.name());
+            assertThat(StackFile.readState(stack).state().backend()).as(backend.name()).isEqualTo(backend.name());
 
             stackFile(block + "  not_a_key: v\n");
             Result r = cogform("state", "list");
-            assertThat(r.err()).as(backend.name()).contains("state.not_a_key does not apply to backend " + backend.name());
+            assertThat(r.err()).as(backend.name()).contains("unknown key `not_a_key` in state");
         }
     }
 

@@ -2,12 +2,13 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.desired.NodeReader.Entry;
 import dev.cogform.core.desired.NodeReader.Item;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.RefreshTokenRotation;
-import dev.cogform.core.rule.LoadRules;
-import dev.cogform.core.rule.Suggestions;
+import dev.cogform.core.spec.LoadRules;
+import dev.cogform.core.spec.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

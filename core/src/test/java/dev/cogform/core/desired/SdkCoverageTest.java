@@ -3,7 +3,7 @@ package dev.cogform.core.desired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cogform.core.model.AppClientField;
-import dev.cogform.core.rule.CognitoModel;
+import dev.cogform.core.spec.CognitoModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

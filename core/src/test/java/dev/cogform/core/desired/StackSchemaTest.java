@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogform.core.model.AppClientField;
-import dev.cogform.core.rule.CognitoModel;
+import dev.cogform.core.spec.CognitoModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
