@@ -250,9 +250,12 @@ class StateCommandsTest {
     void stateBlock_acceptsExactlyTheKeysEachRegisteredBackendTakes() throws IOException {
         for (StateBackend backend : StateBackends.standard().backends()) {
             StringBuilder block = new StringBuilder("state:\n  backend: " + backend.name() + "\n");
-            backend.configKeys().stream().sorted().forEach(k -> block.append("  ").append(k).append(": v\n"));
+            backend.configKeys().stream().sorted().forEach(k -> block.append("  ").append(k)
+                    .append(k.equals("endpoint") ? ": http://127.0.0.1:9\n" : ": v\n"));
             stackFile(block.toString());
-            assertThat(StackFile.readState(stack).state().backend()).as(backend.name()).isEqualTo(backend.name());
+            StackFile.StateBlock read = StackFile.readState(stack);
+            assertThat(read.diagnostics()).as(backend.name()).isEmpty();
+            assertThat(read.state().backend()).as(backend.name()).isEqualTo(backend.name());
 
             stackFile(block + "  not_a_key: v\n");
             Result r = cogform("state", "list");
