@@ -6,6 +6,7 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.RetryProgress;
 import dev.cogform.core.model.AppClientSettings;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -196,10 +197,13 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     }
 
     static ClientOverrideConfiguration overrides(String profile) {
+        RetryStrategy retries = transportRetries();
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .retryStrategy(transportRetries());
+                .retryStrategy(retries)
+                // CREATE_RETRIES, the other strategy, allows as many attempts.
+                .addExecutionInterceptor(new RetryProgress(retries::maxAttempts));
         if (profile != null) {
             b.defaultProfileName(profile);
         }
