@@ -1,6 +1,6 @@
 package dev.cogform.state.s3;
 
-import dev.cogform.core.live.RetryProgress;
+import dev.cogform.core.live.cognito.RetryProgress;
 import dev.cogform.core.state.StateException;
 import dev.cogform.state.blob.BlobStateStore;
 import dev.cogform.state.blob.LeaseLocker;

@@ -6,7 +6,6 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
-import dev.cogform.core.live.RetryProgress;
 import dev.cogform.core.model.AppClientSettings;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package dev.cogform.core.live;
+package dev.cogform.core.live.cognito;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

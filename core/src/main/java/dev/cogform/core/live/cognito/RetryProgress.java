@@ -1,4 +1,4 @@
-package dev.cogform.core.live;
+package dev.cogform.core.live.cognito;
 
 import java.util.Locale;
 import java.util.function.Consumer;
