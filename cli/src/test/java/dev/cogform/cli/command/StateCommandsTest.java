@@ -16,6 +16,8 @@ import dev.cogform.core.state.StateStore;
 import dev.cogform.core.testing.Peers;
 import dev.cogform.state.StateBackends;
 import dev.cogform.state.backend.StateBackend;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import dev.cogform.state.blob.BlobStateStore;
 import dev.cogform.state.blob.Snapshots;
 import dev.cogform.state.local.LocalStore;
@@ -276,6 +278,7 @@ class StateCommandsTest {
     }
 
     @Test
+    @WithPeers(Peer.MOTO)
     void stateCommands_onMotoS3_andMigrationFromALocalFile() throws IOException {
         String endpoint = Peers.moto().toString();
         String bucket = "cogform-e2e-" + UUID.randomUUID().toString().substring(0, 8);
