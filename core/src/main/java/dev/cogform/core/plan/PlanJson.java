@@ -329,24 +329,7 @@ public final class PlanJson {
 
     /** A field value back from JSON, in the type {@link AppClientField#get} returns. */
     private static Object value(AppClientField field, JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return switch (field.kind()) {
-                case SCALAR -> node.isBoolean() ? (Object) node.booleanValue() : node.asText();
-                case DURATION -> node.asLong();
-                case SET -> {
-                    TreeSet<String> set = new TreeSet<>();
-                    node.forEach(e -> set.add(e.asText()));
-                    yield Collections.unmodifiableSortedSet(set);
-                }
-                case STRUCT -> field == AppClientField.ANALYTICS ? MAPPER.treeToValue(node, Analytics.class)
-                        : MAPPER.treeToValue(node, RefreshTokenRotation.class);
-            };
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("bad value for " + field.key() + ": " + e.getOriginalMessage(), e);
-        }
+        return SettingsJson.fieldValue(field, node);
     }
 
     private static AppClientSettings settings(JsonNode node) {
