@@ -167,12 +167,23 @@ public enum AppClientField {
     }
 
     /**
-     * Cognito's default as the docs and schema say it: the value itself, or words where the value
-     * alone would mislead (an empty attribute list means "Cognito's default permissions", not none).
-     * Null when the default is best shown from the value.
+     * Cognito's default as the docs and the schema say it: the value in YAML form ({@code 1h},
+     * {@code false}, {@code none}), or words where the value alone would mislead (an empty attribute
+     * list means "Cognito's default permissions", not none).
      */
-    public String defaultWords() {
-        return spec.defaultWords;
+    public String defaultText() {
+        Object d = spec.cognitoDefault;
+        if (spec.defaultWords != null) {
+            return spec.defaultWords;
+        }
+        if (d == null || d instanceof Collection<?> c && c.isEmpty()) {
+            return "none";
+        }
+        if (d instanceof Long seconds) {
+            return Durations.format(seconds);
+        }
+        return d instanceof Collection<?> c ? String.join(", ", c.stream().map(String::valueOf).toList())
+                : String.valueOf(d);
     }
 
     /** Whether the field can only be set when the client is created (a change forces replacement). */

@@ -1,0 +1,112 @@
+package dev.cogform.core.desired;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.rule.CognitoModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The JSON Schema property of each client field, generated from its {@link AppClientField}
+ * descriptor and the constraints of its member in the bundled Cognito model. Structures
+ * ({@link AppClientField.Kind#STRUCT}) and the {@code token_validity} wrapper are written by hand in
+ * the schema resource; only their leaves here are generated.
+ */
+final class FieldSchema {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode SHAPES = model().path("shapes");
+
+    private FieldSchema() {
+    }
+
+    /** The schema property of {@code f}; not for structures. */
+    static ObjectNode property(AppClientField f) {
+        ObjectNode p = JSON.createObjectNode();
+        JsonNode shape = memberShape(f.sdkMember());
+        switch (f.kind()) {
+            case SCALAR -> {
+                if (f.type() == Boolean.class) {
+                    p.put("type", "boolean");
+                } else {
+                    string(p, shape);
+                }
+            }
+            case DURATION -> p.put("$ref", "#/$defs/duration");
+            case SET -> {
+                p.put("type", "array");
+                string(p.putObject("items"), SHAPES.path(shape.path("member").path("shape").asText()));
+                p.put("uniqueItems", true);
+                if (shape.has("max")) {
+                    p.put("maxItems", shape.get("max").asLong());
+                }
+            }
+            case STRUCT -> throw new IllegalArgumentException(f + " is a structure, described by hand");
+        }
+        p.put("description", description(f));
+        return p;
+    }
+
+    /** "Member (default D). Doc" — the same words the configuration docs use. */
+    static String description(AppClientField f) {
+        return f.sdkMember() + " (default " + f.defaultText() + ")." + (f.doc().isEmpty() ? "" : " " + f.doc());
+    }
+
+    /** Where {@code f}'s property lives under a client's (or pool defaults') properties. */
+    static List<String> path(AppClientField f) {
+        String[] key = f.key().split("\\.", 2);
+        return key.length == 1 ? List.of(key[0]) : List.of(key[0], "properties", key[1]);
+    }
+
+    /** Pretty-printed as the resource is: two-space indent, one array element per line. */
+    static String write(JsonNode schema) throws IOException {
+        DefaultIndenter indent = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""));
+        printer.indentObjectsWith(indent);
+        printer.indentArraysWith(indent);
+        return JSON.writer(printer).writeValueAsString(schema) + "\n";
+    }
+
+    private static void string(ObjectNode p, JsonNode shape) {
+        if (shape.has("enum")) {
+            ArrayNode values = p.putArray("enum");
+            shape.get("enum").forEach(values::add);
+            return;
+        }
+        p.put("type", "string");
+        if (shape.has("min")) {
+            p.put("minLength", shape.get("min").asLong());
+        }
+        if (shape.has("max")) {
+            p.put("maxLength", shape.get("max").asLong());
+        }
+    }
+
+    private static JsonNode memberShape(String member) {
+        JsonNode ref = SHAPES.path("CreateUserPoolClientRequest").path("members").path(member).path("shape");
+        if (ref.isMissingNode()) {
+            throw new IllegalArgumentException(member + " is not a member of CreateUserPoolClientRequest");
+        }
+        return SHAPES.path(ref.asText());
+    }
+
+    private static JsonNode model() {
+        try (InputStream in = CognitoModel.class.getResourceAsStream(CognitoModel.RESOURCE)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
