@@ -101,7 +101,8 @@ public enum AppClientField {
             .doc("The console defaults to ENABLED."),
             AppClientSettings::preventUserExistenceErrors, AppClientSettings.Builder::preventUserExistenceErrors),
     ENABLE_TOKEN_REVOCATION(field("enable_token_revocation", "EnableTokenRevocation", Kind.SCALAR, Boolean.class)
-            .byDefault(true).severity(HIGH),
+            .byDefault(true).severity(HIGH)
+            .doc("Lets RevokeToken invalidate the client's refresh tokens."),
             AppClientSettings::enableTokenRevocation, AppClientSettings.Builder::enableTokenRevocation),
     ENABLE_PROPAGATE_ADDITIONAL_USER_CONTEXT_DATA(field("enable_propagate_additional_user_context_data",
             "EnablePropagateAdditionalUserContextData", Kind.SCALAR, Boolean.class).byDefault(false)
