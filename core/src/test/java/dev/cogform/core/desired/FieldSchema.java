@@ -12,7 +12,6 @@ import dev.cogform.core.rule.CognitoModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * The JSON Schema property of each client field, generated from its {@link AppClientField}
@@ -60,10 +59,38 @@ final class FieldSchema {
         return f.sdkMember() + " (default " + f.defaultText() + ")." + (f.doc().isEmpty() ? "" : " " + f.doc());
     }
 
-    /** Where {@code f}'s property lives under a client's (or pool defaults') properties. */
-    static List<String> path(AppClientField f) {
-        String[] key = f.key().split("\\.", 2);
-        return key.length == 1 ? List.of(key[0]) : List.of(key[0], "properties", key[1]);
+    /**
+     * A client's (or pool defaults') properties: one per field in descriptor order, generated, except
+     * structures and the wrappers of dotted keys ({@code token_validity}), kept from {@code current}
+     * with their generated leaves; then {@code lifecycle}. Keys that are no longer fields go.
+     */
+    static ObjectNode properties(ObjectNode current) {
+        ObjectNode out = JSON.createObjectNode();
+        for (AppClientField f : AppClientField.values()) {
+            String[] key = f.key().split("\\.", 2);
+            if (f.kind() == AppClientField.Kind.STRUCT) {
+                out.set(key[0], require(current, key[0]));
+            } else if (key.length == 1) {
+                out.set(key[0], property(f));
+            } else {
+                if (!out.has(key[0])) {
+                    ObjectNode wrapper = require(current, key[0]).deepCopy();
+                    wrapper.putObject("properties");
+                    out.set(key[0], wrapper);
+                }
+                ((ObjectNode) out.get(key[0]).get("properties")).set(key[1], property(f));
+            }
+        }
+        out.set("lifecycle", require(current, "lifecycle"));
+        return out;
+    }
+
+    private static ObjectNode require(ObjectNode properties, String key) {
+        if (!(properties.get(key) instanceof ObjectNode node)) {
+            throw new IllegalStateException("the schema has no hand-written property " + key
+                    + "; structures are described by hand in cogform.schema.json");
+        }
+        return node;
     }
 
     /** Pretty-printed as the resource is: two-space indent, one array element per line. */

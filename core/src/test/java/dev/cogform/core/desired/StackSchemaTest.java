@@ -80,19 +80,9 @@ class StackSchemaTest {
     @Test
     void fieldProperties_areGeneratedFromTheDescriptors() throws Exception {
         ObjectNode expected = schema.deepCopy();
-        for (AppClientField f : AppClientField.values()) {
-            if (f.kind() == AppClientField.Kind.STRUCT) {
-                continue;
-            }
-            for (JsonNode properties : List.of(expected.path("$defs").path("client").path("properties"),
-                    expected.path("$defs").path("pool").path("properties").path("defaults").path("properties"))) {
-                List<String> path = FieldSchema.path(f);
-                JsonNode parent = properties;
-                for (String step : path.subList(0, path.size() - 1)) {
-                    parent = parent.path(step);
-                }
-                ((ObjectNode) parent).replace(path.get(path.size() - 1), FieldSchema.property(f));
-            }
+        for (String parent : List.of("/$defs/client", "/$defs/pool/properties/defaults")) {
+            ObjectNode owner = (ObjectNode) expected.at(parent);
+            owner.replace("properties", FieldSchema.properties((ObjectNode) owner.path("properties")));
         }
         Path resource = Path.of("src/main/resources/dev/cogform/core/desired", StackSchema.RESOURCE);
         if (Boolean.getBoolean("golden.update")) {
