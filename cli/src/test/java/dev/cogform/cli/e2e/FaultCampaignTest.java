@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogform.cli.Main;
 import dev.cogform.core.testing.Peers;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clients, and a few fuzzed stacks, each cogform run a JVM of its own. Every count must be 0. The slow
  * create (60 s) is left to the full campaign; {@code ApplierFaultsTest} covers it with a short timeout.
  */
+@WithPeers(Peer.MOTO)
 class FaultCampaignTest {
 
     @TempDir
