@@ -192,7 +192,7 @@ public final class Applier {
             }
         }
         if (stopped.get() != null) {
-            diagnostics.add(Diagnostic.error("apply.stopped", null, "the apply stopped: " + stopped.get(),
+            diagnostics.add(RunRules.APPLY_STOPPED.diagnostic(null, "the apply stopped: " + stopped.get(),
                     "plan again once the cause is fixed; what was done is recorded in the state", null));
         }
         outcomes.forEach(o -> diagnostics.addAll(o.warnings()));

@@ -130,7 +130,7 @@ public final class Planner {
             if (options.createdAt().isBefore(p.answerBy())) {
                 // The create may still land: creating again now is how duplicates are made.
                 blocked.add(address);
-                diagnostics.add(Diagnostic.error("plan.pending-in-doubt", address.toString(),
+                diagnostics.add(RunRules.PLAN_PENDING_IN_DOUBT.diagnostic(address.toString(),
                         "the create of " + address + " (client name \"" + p.clientName() + "\" in pool " + p.poolId()
                                 + ") sent at " + p.at() + " got no answer, and no client of that name is there yet;"
                                 + " it may still land until " + p.answerBy() + " (request timeout "
@@ -341,7 +341,7 @@ public final class Planner {
         for (UnmanagedClient u : unmanaged) {
             ClientAddress same = names.get(List.of(u.poolId(), u.clientName()));
             if (same != null) {
-                diagnostics.add(Diagnostic.warning("plan.unmanaged-same-name", same.toString(),
+                diagnostics.add(RunRules.PLAN_UNMANAGED_SAME_NAME.diagnostic(same.toString(),
                         "client " + u.clientId() + " in pool " + u.poolId() + " is not managed by cogform but is named \""
                                 + u.clientName() + "\" like " + same + "; it may be a duplicate",
                         "if nothing uses it, delete it in Cognito; cogform never deletes clients it does not manage",
