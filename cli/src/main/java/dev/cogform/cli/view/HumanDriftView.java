@@ -78,8 +78,7 @@ public final class HumanDriftView implements DriftView {
             case NOT_CHECKED -> out.println("  " + colors.red("?") + " " + c.address() + id + " NOT_CHECKED ("
                     + c.reason().word() + "): " + c.detail());
             default -> {
-                out.println("  " + colors.yellow("~") + " " + c.address() + id + " " + c.status().name()
-                        + ignored(c.ignored()));
+                out.println("  " + colors.yellow("~") + " " + c.address() + id + " " + c.status().name());
                 for (FieldFinding f : c.fields()) {
                     out.println("      " + sev(f.severity()) + " " + Findings.summary(f) + " [" + f.rule() + "]"
                             + ignored(f.ignored()) + base(f.baseline()));
