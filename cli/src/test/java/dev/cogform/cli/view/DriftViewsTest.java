@@ -125,7 +125,7 @@ class DriftViewsTest {
             assertThat(out).contains("callback_urls: \"http://localhost:1/cb\" added (changed outside cogform)",
                     "access_denied", "rename pending", "75.0");
         }
-        assertThat(markdown.indexOf("high")).isLessThan(markdown.indexOf("| 🟡 low"));
+        assertThat(markdown.indexOf("| 🔴 high")).isPositive().isLessThan(markdown.indexOf("### Not checked"));
         assertThat(JsonDriftView.readBaseline(json).apply(report).news()).isEmpty();
     }
 }
