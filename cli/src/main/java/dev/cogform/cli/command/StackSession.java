@@ -1,6 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.cli.view.RefreshProgressView;
 import dev.cogform.cli.view.Colors;

@@ -1,7 +1,7 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
-import dev.cogform.cli.Wiring;
+
+import dev.cogform.cli.wiring.Wiring;
 import dev.cogform.core.desired.StackFile;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.cli.view.StateView;
@@ -42,7 +42,7 @@ public final class StateCommand implements Runnable {
 
     /** The stack directory given with {@code -C}. */
     Path stackDir() {
-        return ((Main) spec.root().userObject()).directory();
+        return ((GlobalOptions) spec.root().userObject()).directory();
     }
 
     /** The store named by the stack's {@code state:} block; the caller closes it. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogform.cli.Main;
 import dev.cogform.core.desired.StackFile;
-import dev.cogform.cli.Wiring;
+import dev.cogform.cli.wiring.Wiring;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.StateConfig;
 import dev.cogform.core.model.ClientAddress;

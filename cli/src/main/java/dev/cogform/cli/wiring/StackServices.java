@@ -1,4 +1,4 @@
-package dev.cogform.cli;
+package dev.cogform.cli.wiring;
 
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.stack.DesiredStateLoader;
@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * What commands need from the world: loading a stack, its gateway and state store, a clock, the
  * terminal and the environment. {@link #standard()} is the real one (the loader and {@link Wiring});
- * tests pass fakes through {@link Main#commandLine(StackServices)}.
+ * tests pass fakes through {@code Main.commandLine(StackServices)}.
  */
 public interface StackServices {
 
