@@ -11,6 +11,7 @@ import dev.cogform.cli.command.SecretCommand;
 import dev.cogform.cli.command.ShowCommand;
 import dev.cogform.cli.command.StateCommand;
 import dev.cogform.cli.command.ValidateCommand;
+import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
@@ -44,6 +45,10 @@ public final class Main implements Runnable, GlobalOptions {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of failures.")
     private boolean debug;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour, also when NO_COLOR is set or output is not a terminal.")
+    private boolean noColor;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT, converter = LogLevelConverter.class,
             description = "Write a diagnostic log: error, warn, info (state writes, lock events), debug (also every"
@@ -131,6 +136,11 @@ public final class Main implements Runnable, GlobalOptions {
     }
 
     @Override
+    public boolean noColor() {
+        return noColor;
+    }
+
+    @Override
     public boolean debug() {
         return debug;
     }
@@ -150,7 +160,7 @@ public final class Main implements Runnable, GlobalOptions {
     private static int failure(Main main, Exception e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (e instanceof DiagnosticException d) {
-            d.diagnostics().forEach(diag -> err.println(diag.format()));
+            DiagnosticsView.printHuman(err, d.diagnostics(), DiagnosticsView.SourceLines.files(main.directory()));
         } else {
             err.println("cogform: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }

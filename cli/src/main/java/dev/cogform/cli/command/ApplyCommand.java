@@ -76,7 +76,7 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Colors colors = output.colors(services);
+        Colors colors = output.colors(services, main.noColor());
         if (planFile != null && (!planning.targets().isEmpty() || !planning.refresh())) {
             err.println("cogform: --target and --refresh belong to the plan; a saved plan is applied as it was made");
             return ExitCode.ERROR;

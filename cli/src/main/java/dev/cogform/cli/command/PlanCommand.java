@@ -69,7 +69,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Colors colors = output.colors(services);
+        Colors colors = output.colors(services, main.noColor());
         Plan plan;
         try (StackSession session = StackSession.load(services, main.directory(), stack.variables(main.directory()), err, colors)
                 .lock("plan", lock.lockTimeout())) {

@@ -46,7 +46,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Plan plan = SavedPlans.read(main.directory().resolve(file));
-        var colors = output.colors(services);
+        var colors = output.colors(services, main.noColor());
         (output.json() ? new JsonPlanView(spec.commandLine().getOut())
                 : new HumanPlanView(spec.commandLine().getOut(), colors)).render(plan);
         new DiagnosticsView(spec.commandLine().getErr(), colors).render(plan.diagnostics());

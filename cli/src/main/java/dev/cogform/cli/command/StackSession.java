@@ -51,7 +51,7 @@ final class StackSession implements AutoCloseable {
                     ? java.util.List.of(LoadRules.LOAD_FAILED.diagnostic(null, "cogform.yaml could not be loaded", null, null))
                     : loaded.diagnostics());
         }
-        new DiagnosticsView(err, colors).render(loaded.diagnostics());
+        new DiagnosticsView(err, colors, DiagnosticsView.SourceLines.files(dir)).render(loaded.diagnostics());
         return new StackSession(services, loaded.state());
     }
 
@@ -62,10 +62,16 @@ final class StackSession implements AutoCloseable {
 
     /** Reads the state and Cognito (unless {@code --refresh=false}) and plans. */
     Plan plan(StateSnapshot state, PlanningOptions planning, PrintWriter err) {
+        RefreshProgressView progress = new RefreshProgressView(err, services.terminal().interactive(), services.clock());
         Refresher refresher = new Refresher(gateway, services.poolResolver(desired, gateway), Refresher.DEFAULT_PARALLELISM,
-                new RefreshProgressView(err, services.terminal().interactive(), services.clock()));
-        LiveSnapshot live = planning.refresh() ? refresher.refresh(desired, state, planning.targets())
-                : refresher.fromState(desired, state);
+                progress);
+        LiveSnapshot live;
+        try {
+            live = planning.refresh() ? refresher.refresh(desired, state, planning.targets())
+                    : refresher.fromState(desired, state);
+        } finally {
+            progress.end(); // the plan, or the error, starts on a line of its own
+        }
         return Planner.plan(desired, state, live,
                 new PlanOptions(planning.targets(), services.clock().instant(), Version.current()));
     }

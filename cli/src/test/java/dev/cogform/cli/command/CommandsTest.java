@@ -252,7 +252,8 @@ class CommandsTest {
         cogform("apply", "--auto-approve");
 
         assertThat(cogform("secret", "main.web").err()).contains("has no secret");
-        assertThat(cogform("secret", "main.nope").err()).contains("is not in the state");
+        assertThat(cogform("secret", "main.nope").err()).startsWith("cogform: main.nope is not a client in ")
+                .endsWith("cogform.yaml; its clients are main.web\n").doesNotContain("apply it first");
         assertThat(cogform("secret", "nodot").exit()).isEqualTo(1);
     }
 

@@ -6,8 +6,14 @@ import static dev.cogform.core.testing.TestStacks.poolById;
 import static dev.cogform.core.testing.TestStacks.protect;
 import static dev.cogform.core.testing.TestStacks.web;
 
+import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredPool;
 import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.desired.FieldSources;
+import dev.cogform.core.desired.Lifecycle;
+import dev.cogform.core.diag.Location;
+import dev.cogform.core.diag.SourcePosition;
+import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.model.RefreshTokenRotation;
@@ -87,6 +93,29 @@ final class Plans {
                 .unmanaged(P, "6example23456789", web("late"), NOW.minusSeconds(59), true)
                 .unmanaged(P, "7example23456789", AppClientSettings.defaults("AmazonOpenSearchService-logs"), null, false);
         return plan(TestStacks.stack(pool), state, live);
+    }
+
+    /**
+     * Drift in two fields the YAML sets explicitly (token_validity.access at Cognito's default, and
+     * analytics.role_arn), which the plan reverts.
+     */
+    static Plan revertedDrift() {
+        Analytics analytics = new Analytics("0123456789abcdef0123456789abcdef", null,
+                "arn:aws:iam::123456789012:role/pinpoint", "ext-1", false);
+        AppClientSettings wanted = web("web").toBuilder().analytics(analytics).build();
+        AppClientSettings live = wanted.toBuilder().accessTokenValiditySeconds(7_200)
+                .analytics(new Analytics(analytics.applicationId(), null, "arn:aws:iam::123456789012:role/other",
+                        "ext-1", false)).build();
+        SourcePosition at = new SourcePosition("cogform.yaml", 10, 5);
+        String path = "pools.main.clients.web";
+        FieldSources sources = new FieldSources(new Location(path, at), Map.of(
+                "token_validity.access", new Location(path + ".token_validity.access", at),
+                "analytics.application_id", new Location(path + ".analytics.application_id", at),
+                "analytics.role_arn", new Location(path + ".analytics.role_arn", at),
+                "analytics.external_id", new Location(path + ".analytics.external_id", at)), Map.of());
+        DesiredClient client = new DesiredClient(ClientAddress.parse("main.web"), wanted, Lifecycle.DEFAULT, at, sources);
+        return plan(TestStacks.stack(poolById("main", P, client)), state(record("main.web", "1example23456789", wanted, false)),
+                live().pool("main", P).client("main.web", P, "1example23456789", live));
     }
 
     static Plan noChanges(boolean sandbox) {

@@ -1,6 +1,7 @@
 package dev.cogform.core.plan;
 
 import dev.cogform.core.desired.DesiredClient;
+import dev.cogform.core.desired.FieldSources;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.diag.Diagnostics;
 import dev.cogform.core.live.ClientSummary;
@@ -194,14 +195,14 @@ public final class Planner {
         LiveClient l = found.get();
         Set<AppClientField> ignored = dc.lifecycle().ignoreChanges();
         List<AttributeDiff> drifted = adopted.containsKey(address) ? List.of()
-                : diff(rec.applied(), l.settings(), ignored, false);
+                : diff(rec.applied(), l.settings(), ignored, null);
         if (!drifted.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
         }
         AppClientSettings.Builder merged = dc.settings().toBuilder();
         ignored.forEach(f -> f.copy(merged, l.settings()));
         AppClientSettings after = merged.build();
-        List<AttributeDiff> diffs = diff(l.settings(), after, Set.of(), true);
+        List<AttributeDiff> diffs = diff(l.settings(), after, Set.of(), dc.sources());
         ActionReason reason;
         if (!poolId.equals(rec.poolId())) {
             reason = ActionReason.REPLACE_BECAUSE_POOL_CHANGED;
@@ -259,7 +260,7 @@ public final class Planner {
         }
         LiveClient l = found.get();
         List<AttributeDiff> drifted = adopted.containsKey(address) ? List.of()
-                : diff(rec.applied(), l.settings(), Set.of(), false);
+                : diff(rec.applied(), l.settings(), Set.of(), null);
         if (!drifted.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
         }
@@ -287,13 +288,17 @@ public final class Planner {
         AppClientSettings defaults = AppClientSettings.defaults(settings.clientName());
         List<AttributeDiff> diffs = new ArrayList<>();
         diffs.add(new AttributeDiff(AppClientField.NAME, null, settings.clientName()));
-        diffs.addAll(diff(defaults, settings, Set.of(AppClientField.NAME), false));
+        diffs.addAll(diff(defaults, settings, Set.of(AppClientField.NAME), null));
         return new ResourceChange.Create(address, reason, poolId, settings, diffs, protect, deletedOutside);
     }
 
-    /** Field by field, in {@link AppClientField} order; {@code flagResets} marks returns to the default. */
+    /**
+     * Field by field, in {@link AppClientField} order. With {@code sources} (where the YAML wrote each
+     * field), a change to Cognito's default of a field the YAML leaves out is marked as an implied reset;
+     * a field the YAML sets is never one, even when it sets the default.
+     */
     static List<AttributeDiff> diff(AppClientSettings before, AppClientSettings after, Set<AppClientField> skip,
-                                    boolean flagResets) {
+                                    FieldSources sources) {
         AppClientSettings defaults = AppClientSettings.defaults(after.clientName());
         List<AttributeDiff> out = new ArrayList<>();
         for (AppClientField f : AppClientField.values()) {
@@ -303,12 +308,18 @@ public final class Planner {
             Object b = f.get(before);
             Object a = f.get(after);
             if (!Objects.equals(b, a)) {
-                boolean reset = flagResets && f != AppClientField.NAME && !f.createOnly()
-                        && Objects.equals(a, f.get(defaults));
+                boolean reset = sources != null && f != AppClientField.NAME && !f.createOnly()
+                        && Objects.equals(a, f.get(defaults)) && !written(sources, f);
                 out.add(new AttributeDiff(f, b, a, reset));
             }
         }
         return out;
+    }
+
+    /** Whether the YAML (or its pool's defaults) writes {@code f} or any member of it. */
+    private static boolean written(FieldSources sources, AppClientField f) {
+        String key = f.key();
+        return sources.given(key) || sources.fields().keySet().stream().anyMatch(k -> k.startsWith(key + "."));
     }
 
     private List<UnmanagedClient> unmanaged() {

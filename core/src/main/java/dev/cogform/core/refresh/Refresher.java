@@ -305,9 +305,9 @@ public final class Refresher {
             total.incrementAndGet();
         }
 
-        void done() {
-            int d = done.incrementAndGet();
-            listener.onProgress(d, total.get());
+        /** Serialised, so that the listener hears counts in order. */
+        synchronized void done() {
+            listener.onProgress(done.incrementAndGet(), total.get());
         }
     }
 }
