@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Loads and validates {@code cogform.yaml} of a stack directory. */
@@ -55,20 +53,26 @@ public final class DesiredStateLoader {
 
     /** Loads YAML text as if it were {@code stackDir/cogform.yaml} (tests and tools call this). */
     public static LoadResult load(Path stackDir, String text, Variables variables) {
-        Set<Diagnostic> found = new LinkedHashSet<>(); // a pool default's mistake is found once per client
+        // Capped: a pool default's mistake is found once per client, and a hostile file can hold 100,000.
+        Diagnostics found = Diagnostics.capped();
         Node root = SafeYaml.compose(text, FILE_NAME, found::add);
         if (root == null) {
             return failed(found);
         }
-        StackReader.Stack stack = new StackReader(FILE_NAME, found::add).read(root, stackDir, variables);
+        StackReader.Stack stack;
+        try {
+            stack = new StackReader(FILE_NAME, found::add, ExpansionBudget.standard()).read(root, stackDir, variables);
+        } catch (ExpansionBudget.Exhausted e) {
+            found.add(e.diagnostic());
+            return failed(found);
+        }
         found.addAll(Rulebook.check(stack.readable()));
-        Diagnostics diagnostics = new Diagnostics().addAll(found);
-        if (diagnostics.hasErrors()) {
-            return new LoadResult(null, diagnostics.sorted());
+        if (found.hasErrors()) {
+            return new LoadResult(null, found.sorted());
         }
         String digest = StackDigest.of(stack.provider(), stack.state(), stack.pools());
         return new LoadResult(new DesiredState(stackDir, stack.provider(), stack.state(), stack.pools(), digest),
-                diagnostics.sorted());
+                found.sorted());
     }
 
     private static LoadResult failed(Diagnostic d) {
@@ -77,5 +81,9 @@ public final class DesiredStateLoader {
 
     private static LoadResult failed(Iterable<Diagnostic> ds) {
         return new LoadResult(null, new Diagnostics().addAll(ds).sorted());
+    }
+
+    private static LoadResult failed(Diagnostics ds) {
+        return new LoadResult(null, ds.sorted());
     }
 }

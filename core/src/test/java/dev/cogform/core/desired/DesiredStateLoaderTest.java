@@ -294,7 +294,7 @@ class DesiredStateLoaderTest {
         LoadResult missing = load(WEB, new Variables(Map.of(), List.of(dir.resolve("nope.yaml")), Map.of()));
         LoadResult list = load(WEB, new Variables(Map.of(), List.of(dir.resolve("list.yaml")), Map.of()));
 
-        assertThat(only(missing, "var.file").message()).contains("nope.yaml cannot be read");
+        assertThat(only(missing, "var.file").message()).contains("nope.yaml does not exist");
         assertThat(only(list, "yaml.type").at()).isEqualTo(new SourcePosition("list.yaml", 1, 1));
     }
 

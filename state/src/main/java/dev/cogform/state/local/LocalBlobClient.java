@@ -45,6 +45,7 @@ final class LocalBlobClient implements BlobClient {
     private final Path lockFile;
     private final LocalLocks jvm;
     private final RenameHook hook;
+    private boolean swept;
 
     LocalBlobClient(Path file, Path lockFile, RenameHook hook) {
         this.file = file;
@@ -72,6 +73,7 @@ final class LocalBlobClient implements BlobClient {
             return underLock(() -> {
                 Optional<StoredBlob> current = get();
                 check(precondition, current);
+                sweepTempFiles();
                 if (current.isPresent()) {
                     replace(backup, current.get().data(), RenameHook.NONE);
                 }
@@ -133,6 +135,27 @@ final class LocalBlobClient implements BlobClient {
         } catch (IOException e) {
             throw new StateException("could not write the state file " + file + ": " + e.getMessage()
                     + "; the previous state was left in place", e);
+        }
+    }
+
+    /**
+     * Removes temp files a killed writer left beside the state and its backup. Runs under the state's
+     * lock, where no other writer can be between creating and renaming one, so every one found is stale.
+     */
+    private void sweepTempFiles() throws IOException {
+        if (swept) {
+            return;
+        }
+        swept = true;
+        String state = "." + file.getFileName() + ".";
+        String old = "." + backup.getFileName() + ".";
+        try (var entries = Files.newDirectoryStream(file.getParent(), p -> {
+            String name = p.getFileName().toString();
+            return name.endsWith(".tmp") && (name.startsWith(state) || name.startsWith(old));
+        })) {
+            for (Path stale : entries) {
+                Files.deleteIfExists(stale);
+            }
         }
     }
 

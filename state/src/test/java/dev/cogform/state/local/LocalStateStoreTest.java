@@ -164,4 +164,22 @@ class LocalStateStoreTest implements LockRaceContract, CasRaceContract {
         assertThatThrownBy(() -> openStore().read()).hasMessageContaining("not a JSON object")
                 .hasMessageContaining("There is no backup (" + backup() + " does not exist)");
     }
+
+    @Test
+    void tempFilesLeftByAKilledWriter_areRemovedByTheNextWrite_othersAreKept() throws IOException {
+        StateSnapshot first = openStore().write(Snapshots.with(openStore().read(), "main.a"));
+        Path dir = file.getParent();
+        Path leftState = Files.writeString(dir.resolve(".state.json.8431279.tmp"), "{\"format\": \"cogform-st");
+        Path leftBackup = Files.writeString(dir.resolve(".state.json.backup.99120.tmp"), "");
+        Path unrelated = Files.writeString(dir.resolve(".sandbox.json.5.tmp"), "x");
+
+        openStore().write(Snapshots.with(first, "main.b"));
+
+        assertThat(leftState).doesNotExist();
+        assertThat(leftBackup).doesNotExist();
+        assertThat(unrelated).exists();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".state.json"))).isEmpty();
+        }
+    }
 }
