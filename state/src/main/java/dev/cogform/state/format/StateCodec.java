@@ -12,6 +12,8 @@ import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -197,9 +199,9 @@ public final class StateCodec {
 
     /** The checksum of a document: sha256 of the canonical JSON of all its members but {@code checksum}. */
     public static String checksumOf(ObjectNode document) {
-        ObjectNode copy = document.deepCopy();
-        copy.remove("checksum");
-        return CHECKSUM_PREFIX + sha256(JsonForms.canonical(copy));
+        MessageDigest digest = sha256Digest();
+        JsonForms.canonical(document, "checksum", new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return CHECKSUM_PREFIX + HexFormat.of().formatHex(digest.digest());
     }
 
     /** Whether version {@code a} is later than {@code b}, comparing their leading numbers (1.10.0 > 1.9.2). */
@@ -335,9 +337,9 @@ public final class StateCodec {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
