@@ -1,7 +1,8 @@
 package dev.cogform.core.desired;
 
 import dev.cogform.core.diag.Diagnostic;
-import dev.cogform.core.rule.LoadRules;
+import dev.cogform.core.diag.Location;
+import dev.cogform.core.spec.LoadRules;
 import java.util.function.Supplier;
 
 /**

@@ -2,7 +2,8 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.desired.NodeReader.Entry;
 import dev.cogform.core.diag.Diagnostic;
-import dev.cogform.core.rule.LoadRules;
+import dev.cogform.core.diag.Location;
+import dev.cogform.core.spec.LoadRules;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -70,9 +71,9 @@ final class VariableValues {
                             "give the path of a YAML file; it is relative to the stack directory"));
                     continue;
                 }
-                if (Files.size(file) > DesiredStateLoader.MAX_BYTES) {
+                if (Files.size(file) > StackFile.MAX_BYTES) {
                     sink.accept(LoadRules.VAR_FILE.at(new Location("--var-file", null), "--var-file " + label
-                            + " is larger than " + DesiredStateLoader.MAX_BYTES / (1024 * 1024) + " MB",
+                            + " is larger than " + StackFile.MAX_BYTES / (1024 * 1024) + " MB",
                             "a variables file holds a few names and values; check the path"));
                     continue;
                 }

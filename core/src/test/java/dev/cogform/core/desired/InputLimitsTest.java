@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.Diagnostics;
+import dev.cogform.core.stack.DesiredStateLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ class InputLimitsTest {
         Path big = dir.resolve("big.yaml");
         try (var out = Files.newOutputStream(big)) {
             byte[] line = ("k: " + "v".repeat(1020) + "\n").getBytes();
-            for (long written = 0; written <= DesiredStateLoader.MAX_BYTES; written += line.length) {
+            for (long written = 0; written <= StackFile.MAX_BYTES; written += line.length) {
                 out.write(line);
             }
         }
