@@ -55,6 +55,9 @@ public final class ShowCommand implements Callable<Integer> {
 
     /** Reading a saved plan file, with messages that say which file and what is wrong. */
     static final class SavedPlans {
+        /** Larger files are refused unread: a plan of 10,000 clients is a few tens of MB. */
+        static final long MAX_BYTES = 128L * 1024 * 1024;
+
         private SavedPlans() {
         }
 
@@ -62,6 +65,10 @@ public final class ShowCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("plan file " + file + " does not exist; write one with"
                         + " 'cogform plan --out " + file.getFileName() + "'");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new IllegalArgumentException("plan file " + file + " is larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MB, far more than any cogform plan; check the path");
             }
             try {
                 return PlanFile.read(Files.readString(file));
