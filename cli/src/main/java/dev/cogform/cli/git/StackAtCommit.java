@@ -75,7 +75,7 @@ public final class StackAtCommit {
             for (String[] f : varFiles) {
                 byte[] content = tree.read(commit, f[1]);
                 if (content == null) {
-                    throw new GitException("--var-file " + f[0] + " (" + f[1] + ") does not exist at " + where
+                    throw new GitException("--var-file " + f[1] + " does not exist at " + where
                             + "; leave it out, or compare commits that both have it");
                 }
                 Path copy = mirror.resolve(f[1]);
