@@ -1,8 +1,10 @@
 package dev.cogform.cli;
 
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.command.ApplyCommand;
 import dev.cogform.cli.command.ChangedCommand;
 import dev.cogform.cli.command.DiffCommand;
+import dev.cogform.cli.command.GlobalOptions;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
 import dev.cogform.cli.command.SchemaCommand;
@@ -35,7 +37,7 @@ import picocli.CommandLine.ScopeType;
             "1:error, invalid input or usage",
             "2:plan --detailed-exitcode: changes present",
             "3:apply FILE: the saved plan is stale and was refused"})
-public final class Main implements Runnable {
+public final class Main implements Runnable, GlobalOptions {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Run as if started in DIR (the stack directory holding cogform.yaml).")
@@ -120,10 +122,12 @@ public final class Main implements Runnable {
     }
 
     /** The stack directory given with {@code -C} (default: the working directory). */
+    @Override
     public Path directory() {
         return directory;
     }
 
+    @Override
     public boolean debug() {
         return debug;
     }

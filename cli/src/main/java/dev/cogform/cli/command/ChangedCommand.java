@@ -1,6 +1,5 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
 import dev.cogform.cli.git.ChangedStacks;
 import dev.cogform.cli.view.ChangedView;
 import dev.cogform.core.diag.ExitCode;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
 public final class ChangedCommand implements Callable<Integer> {
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,5 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
 import dev.cogform.cli.git.StackAtCommit;
 import dev.cogform.cli.view.DesiredDiffView;
 import dev.cogform.core.desired.LoadResult;
@@ -30,7 +29,7 @@ public final class DiffCommand implements Callable<Integer> {
     public enum Format { TEXT, MARKDOWN, JSON }
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.cli.view.RefreshProgressView;
 import dev.cogform.cli.view.Colors;
@@ -16,11 +16,12 @@ import dev.cogform.core.plan.PlanOptions;
 import dev.cogform.core.plan.Planner;
 import dev.cogform.core.refresh.LiveSnapshot;
 import dev.cogform.core.refresh.Refresher;
+import dev.cogform.core.spec.LoadRules;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
 import dev.cogform.cli.git.GitException;
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.plan.GitProvenance;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class StackSession implements AutoCloseable {
         LoadResult loaded = services.load(dir, variables);
         if (!loaded.ok()) {
             throw new DiagnosticException(loaded.diagnostics().isEmpty()
-                    ? java.util.List.of(Diagnostic.error("load.failed", null, "cogform.yaml could not be loaded", null, null))
+                    ? java.util.List.of(LoadRules.LOAD_FAILED.diagnostic(null, "cogform.yaml could not be loaded", null, null))
                     : loaded.diagnostics());
         }
         new DiagnosticsView(err, colors).render(loaded.diagnostics());

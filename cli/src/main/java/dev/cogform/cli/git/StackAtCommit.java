@@ -1,6 +1,6 @@
 package dev.cogform.cli.git;
 
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
 import java.io.IOException;

@@ -2,7 +2,6 @@ package dev.cogform.core.plan;
 
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredState;
-import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.Diagnostics;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.LiveClient;
@@ -10,6 +9,7 @@ import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.refresh.LiveSnapshot;
+import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
@@ -74,7 +74,7 @@ public final class Planner {
         diagnostics.addAll(live.diagnostics());
         for (ClientAddress t : options.targets()) {
             if (wanted(t).isEmpty() && state.client(t).isEmpty()) {
-                diagnostics.add(Diagnostic.error("plan.unknown-target", t.toString(),
+                diagnostics.add(RunRules.PLAN_UNKNOWN_TARGET.diagnostic(t.toString(),
                         "--target " + t + " matches no client in cogform.yaml or in the state",
                         "write POOL.CLIENT as the keys appear in cogform.yaml", null));
             }
@@ -124,7 +124,7 @@ public final class Planner {
         ClientAddress address = p.address();
         if (!live.refreshed()) {
             blocked.add(address);
-            diagnostics.add(Diagnostic.error("plan.pending-needs-refresh", address.toString(),
+            diagnostics.add(RunRules.PLAN_PENDING_NEEDS_REFRESH.diagnostic(address.toString(),
                     "an earlier apply was interrupted while creating " + address
                             + "; its outcome can only be found by reading Cognito",
                     "plan without --refresh=false", null));
@@ -179,7 +179,7 @@ public final class Planner {
                     .min(Comparator.comparing(LiveClient::created));
         }
         if (described.size() > 1) {
-            diagnostics.add(Diagnostic.error("plan.pending-ambiguous", p.address().toString(),
+            diagnostics.add(RunRules.PLAN_PENDING_AMBIGUOUS.diagnostic(p.address().toString(),
                     "an earlier apply was interrupted while creating " + p.address() + ", and pool " + p.poolId()
                             + " has " + described.size() + " unmanaged clients named \"" + p.clientName()
                             + "\" without creation dates, so cogform cannot tell which one it made",
@@ -296,7 +296,7 @@ public final class Planner {
                         + " apply, then make the change"
                 : "the state records prevent_destroy for it; to delete it, put it back in cogform.yaml with"
                         + " lifecycle.prevent_destroy: false, apply, then remove it";
-        diagnostics.add(Diagnostic.error("lifecycle.prevent-destroy", address + ".lifecycle.prevent_destroy",
+        diagnostics.add(RunRules.PREVENT_DESTROY.diagnostic(address + ".lifecycle.prevent_destroy",
                 "client " + address + " (" + rec.clientId() + ") has lifecycle.prevent_destroy set, but this plan would "
                         + verb + " it", hint,
                 wanted(address).map(DesiredClient::at).orElse(null)));
