@@ -81,11 +81,11 @@ public final class SavedPlanCheck {
         GitProvenance made = plan.git();
         if (requireCommit != null) {
             if (made == null) {
-                stale.add(Diagnostic.error("plan.stale-commit", null, "--require-commit " + requireCommit
+                stale.add(RunRules.PLAN_STALE_COMMIT.diagnostic(null, "--require-commit " + requireCommit
                         + ": the plan records no commit (it was made outside a git work tree)",
                         "make the plan in a checkout of that commit", null));
             } else if (!made.madeAt(requireCommit)) {
-                stale.add(Diagnostic.error("plan.stale-commit", null, "the plan was made at commit "
+                stale.add(RunRules.PLAN_STALE_COMMIT.diagnostic(null, "the plan was made at commit "
                         + shortId(made.reviewedCommit()) + ", not at " + requireCommit
                         + " (--require-commit; give at least 7 characters of the commit id)",
                         "apply the plan made for that commit, or plan again", null));
@@ -95,11 +95,11 @@ public final class SavedPlanCheck {
             return stale;
         }
         if (now == null) {
-            stale.add(Diagnostic.error("plan.stale-tree", null, "the plan was made in a git work tree (stack tree "
+            stale.add(RunRules.PLAN_STALE_TREE.diagnostic(null, "the plan was made in a git work tree (stack tree "
                     + shortId(made.tree()) + "), but the stack is not in one now, so its inputs cannot be compared",
                     "apply the plan in a checkout of commit " + shortId(made.reviewedCommit()), null));
         } else if (!now.tree().equals(made.tree())) {
-            stale.add(Diagnostic.error("plan.stale-tree", null, "the stack's files differ from the plan's (stack tree "
+            stale.add(RunRules.PLAN_STALE_TREE.diagnostic(null, "the stack's files differ from the plan's (stack tree "
                     + shortId(made.tree()) + ", now " + shortId(now.tree()) + "): " + differences(made, now),
                     "check out the commit the plan was made at (" + shortId(made.reviewedCommit())
                             + "), or plan again", null));
