@@ -99,6 +99,7 @@ public final class ApplyCommand implements Callable<Integer> {
             if (saved != null) {
                 plan = saved;
                 if (!output.json()) {
+                    new HumanPlanView(out, colors).provider(plan);
                     new HumanPlanView(out, colors).provenance(plan);
                     out.println();
                 }
@@ -108,9 +109,6 @@ public final class ApplyCommand implements Callable<Integer> {
                 if (!stale.isEmpty()) {
                     view.refused(plan, stale);
                     return ExitCode.STALE_PLAN;
-                }
-                if (!output.json()) {
-                    new HumanPlanView(out, colors).provider(plan);
                 }
             } else {
                 if (output.json() && !autoApprove) {

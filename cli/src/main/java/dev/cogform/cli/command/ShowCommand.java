@@ -52,6 +52,7 @@ public final class ShowCommand implements Callable<Integer> {
         var colors = chosen == PlanFormatOptions.Format.TEXT ? output.colors(services) : dev.cogform.cli.view.Colors.OFF;
         format.view(chosen, spec.commandLine().getOut(), colors, main.directory().toString()).render(plan);
         if (chosen == PlanFormatOptions.Format.TEXT) {
+            spec.commandLine().getOut().println();
             new HumanPlanView(spec.commandLine().getOut(), colors).provenance(plan);
         }
         new DiagnosticsView(spec.commandLine().getErr(), colors).render(plan.diagnostics());

@@ -88,7 +88,6 @@ public final class HumanPlanView implements PlanView {
      */
     public void provenance(Plan plan) {
         GitProvenance g = plan.git();
-        out.println();
         out.println(c.bold("Plan") + " " + plan.digest() + ", made by cogform " + plan.toolVersion() + " at "
                 + plan.createdAt() + " from state serial " + plan.basedOn().serial() + ".");
         if (g == null) {
