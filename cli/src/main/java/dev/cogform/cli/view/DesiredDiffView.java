@@ -1,5 +1,6 @@
 package dev.cogform.cli.view;
 
+import dev.cogform.core.plan.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,7 +33,7 @@ public final class DesiredDiffView {
         return switch (c.kind()) {
             case ADDED -> "+";
             case REMOVED -> "-";
-            case CHANGED -> c.replaces() ? "-/+" : "~";
+            case CHANGED -> c.replaces() ? Action.REPLACE.symbol() : "~";
         };
     }
 

@@ -291,13 +291,14 @@ public final class MarkdownPlanView implements PlanView {
     // ---- table and details ----
 
     private static String actionWords(ResourceChange c) {
-        return switch (c.action()) {
-            case CREATE -> "`+` create";
-            case UPDATE -> "`~` update";
-            case REPLACE -> "`-/+` replace";
-            case DELETE -> "`-` destroy";
+        String word = switch (c.action()) {
+            case CREATE -> "create";
+            case UPDATE -> "update";
+            case REPLACE -> "replace";
+            case DELETE -> "destroy";
             case NO_OP -> "no-op";
         };
+        return c.action() == Action.NO_OP ? word : "`" + c.action().symbol() + "` " + word;
     }
 
     private static String row(ResourceChange c) {

@@ -113,7 +113,7 @@ class PullRequestReviewTest {
         git.commitAll("stack");
         git.run("checkout", "-q", "-b", "feature");
         git.write("s/cogform.yaml", stack("https://new.example/cb", false, false)
-                + "      spa:\n        explicit_auth_flows: [ALLOW_USER_SRP_AUTH]\n");
+                + "      spa:\n        explicit_auth_flows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]\n");
         git.commitAll("feature");
         git.write("s/cogform.yaml", "not: committed\n"); // diff reads commits, not the working tree
 
