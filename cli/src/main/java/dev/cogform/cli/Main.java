@@ -2,6 +2,9 @@ package dev.cogform.cli;
 
 import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.command.ApplyCommand;
+import dev.cogform.cli.command.DriftCommand;
+import dev.cogform.cli.command.ChangedCommand;
+import dev.cogform.cli.command.DiffCommand;
 import dev.cogform.cli.command.GlobalOptions;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
@@ -10,6 +13,7 @@ import dev.cogform.cli.command.SecretCommand;
 import dev.cogform.cli.command.ShowCommand;
 import dev.cogform.cli.command.StateCommand;
 import dev.cogform.cli.command.ValidateCommand;
+import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
@@ -27,22 +31,27 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
-            ApplyCommand.class, ShowCommand.class, SecretCommand.class, StateCommand.class, SandboxCommand.class},
+            ApplyCommand.class, DriftCommand.class, ShowCommand.class, ChangedCommand.class, DiffCommand.class,
+            SecretCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",
             "1:error, invalid input or usage",
-            "2:plan --detailed-exitcode: changes present",
+            "2:plan --detailed-exitcode: changes present; drift: drift at or above --fail-on",
             "3:apply FILE: the saved plan is stale and was refused"})
 public final class Main implements Runnable, GlobalOptions {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Run as if started in DIR (the stack directory holding cogform.yaml).")
-    private Path directory = Path.of(".");
+            description = "Run as if started in DIR (the stack directory holding cogform.yaml); drift takes several.")
+    private java.util.List<Path> directories = new java.util.ArrayList<>();
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of failures.")
     private boolean debug;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour, also when NO_COLOR is set or output is not a terminal.")
+    private boolean noColor;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT, converter = LogLevelConverter.class,
             description = "Write a diagnostic log: error, warn, info (state writes, lock events), debug (also every"
@@ -121,7 +130,17 @@ public final class Main implements Runnable, GlobalOptions {
     /** The stack directory given with {@code -C} (default: the working directory). */
     @Override
     public Path directory() {
-        return directory;
+        return directories.isEmpty() ? Path.of(".") : directories.get(directories.size() - 1);
+    }
+
+    @Override
+    public java.util.List<Path> directories() {
+        return java.util.List.copyOf(directories);
+    }
+
+    @Override
+    public boolean noColor() {
+        return noColor;
     }
 
     @Override
@@ -144,7 +163,7 @@ public final class Main implements Runnable, GlobalOptions {
     private static int failure(Main main, Exception e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (e instanceof DiagnosticException d) {
-            d.diagnostics().forEach(diag -> err.println(diag.format()));
+            DiagnosticsView.printHuman(err, d.diagnostics(), DiagnosticsView.SourceLines.files(main.directory()));
         } else {
             err.println("cogform: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }

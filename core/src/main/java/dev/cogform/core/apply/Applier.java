@@ -1,13 +1,16 @@
 package dev.cogform.core.apply;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.model.Durations;
+import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.AttributeDiff;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
@@ -15,27 +18,23 @@ import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
-import dev.cogform.core.state.PendingCreate;
-import dev.cogform.core.state.StateSnapshot;
-import dev.cogform.core.state.StateStore;
-import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.state.LockLostException;
+import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
+import dev.cogform.core.state.StateSnapshot;
+import dev.cogform.core.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,15 +42,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a plan's changes. Writes to one pool go one at a time (Cognito refuses concurrent client
- * updates in a pool); pools proceed in parallel. The state is saved after every step: a create's
- * intent before the call and its client id right after, so a crash in between is adopted by the next
- * plan instead of creating a duplicate.
+ * updates in a pool); pools proceed in parallel. Creates go in batches of up to {@value #CREATE_BATCH}
+ * per pool: the intents of a batch are saved in one write before any of its creates is sent, and their
+ * client ids in one write after the batch, so a crash in between leaves intents that the next plan
+ * resolves by adopting the client it finds by name, instead of creating a duplicate. Every other step
+ * is saved as it completes.
  *
  * <p>Failures that may pass are retried ({@link ApplyRetries}): updates and deletes are idempotent and
  * simply sent again after a backoff; a create that failed or went unanswered is sent again only after
@@ -74,6 +78,13 @@ public final class Applier {
      */
     public static final int DEFAULT_PARALLELISM = 16;
 
+    /**
+     * Creates whose intents and results share one state write each. Each write rewrites the whole
+     * state, so one per create makes a large apply bound by encoding and fsync, not by Cognito's rate;
+     * ten is about three seconds of one pool's creates at Cognito's rates.
+     */
+    static final int CREATE_BATCH = 10;
+
     /** Failures that may pass: an idempotent write is simply sent again. */
     private static final Set<GatewayError> TRANSIENT = Set.of(GatewayError.THROTTLED,
             GatewayError.CONCURRENT_MODIFICATION, GatewayError.UNREACHABLE, GatewayError.TIMED_OUT, GatewayError.OTHER);
@@ -82,6 +93,13 @@ public final class Applier {
     private static final Duration ADOPTION_SKEW = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+
+    /**
+     * How much older than its send an intent saved with its batch may be: beyond this it is saved again
+     * before the create goes out, so that its time still bounds when the answer can come (the margin
+     * covers the rest).
+     */
+    private static final Duration INTENT_SLACK = Duration.ofSeconds(5);
 
     /** Stands for no lock at all (tests and the benchmark, which hold none). */
     private static final StateLock NO_LOCK = new StateLock() {
@@ -164,24 +182,43 @@ public final class Applier {
                 List<Future<?>> runs = new ArrayList<>();
                 for (List<ResourceChange> pool : byPool.values()) {
                     runs.add(workers.submit(() -> {
+                        int batchEnd = 0;
+                        List<Outcome> batch = new ArrayList<>(); // creates done whose ids are not saved yet
                         ResourceChange failedInPool = null;
-                        for (ResourceChange change : pool) {
+                        for (int i = 0; i < pool.size(); i++) {
+                            ResourceChange change = pool.get(i);
                             String stop = stopped.get();
-                            if (stop != null) {
-                                outcomes.add(notAttempted(change, "not attempted because " + stop));
+                            String skip = stop != null ? "not attempted because " + stop
+                                    : failedInPool != null ? "not attempted because " + failedInPool.address()
+                                            + " in the same pool failed" : null;
+                            if (skip != null) {
+                                outcomes.add(notAttempted(change, skip));
+                                if (change.action() == Action.CREATE && i < batchEnd) {
+                                    // Its intent went out with its batch, but it was never sent.
+                                    recorder.defer(s -> s.withoutPending(change.address()));
+                                }
                                 continue;
                             }
-                            if (failedInPool != null) {
-                                outcomes.add(notAttempted(change, "not attempted because " + failedInPool.address()
-                                        + " in the same pool failed"));
-                                continue;
+                            if (change.action() == Action.CREATE && i >= batchEnd) {
+                                try {
+                                    batchEnd = recordIntents(pool, i, recorder);
+                                } catch (RuntimeException e) {
+                                    stopped.compareAndSet(null, "the state could not be written: " + e.getMessage());
+                                    outcomes.add(notAttempted(change, "not attempted because " + stopped.get()));
+                                    continue;
+                                }
                             }
                             Outcome outcome = execute(change, recorder, stopped);
                             if (outcome.status() == Outcome.Status.FAILED) {
                                 failedInPool = change;
                             }
-                            outcomes.add(outcome);
+                            (i < batchEnd ? batch : outcomes).add(outcome);
+                            if (i + 1 == batchEnd) {
+                                outcomes.addAll(saveBatch(batch, recorder, stopped));
+                                batch.clear();
+                            }
                         }
+                        outcomes.addAll(saveBatch(batch, recorder, stopped));
                     }));
                 }
                 for (Future<?> run : runs) {
@@ -191,6 +228,13 @@ public final class Applier {
                 workers.shutdownNow();
             }
         }
+        try {
+            recorder.flush();
+        } catch (RuntimeException e) {
+            diagnostics.add(RunRules.APPLY_STATE_WRITE_FAILED.diagnostic(null,
+                    "recording the results of the last creates failed: " + e.getMessage(),
+                    "the clients exist; the next plan finds them by name and adopts them", null));
+        }
         if (stopped.get() != null) {
             diagnostics.add(RunRules.APPLY_STOPPED.diagnostic(null, "the apply stopped: " + stopped.get(),
                     "plan again once the cause is fixed; what was done is recorded in the state", null));
@@ -198,6 +242,48 @@ public final class Applier {
         outcomes.forEach(o -> diagnostics.addAll(o.warnings()));
         List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparing(Outcome::address)).toList();
         return new ApplyResult(sorted, plan.stateChanges().size(), diagnostics, recorder.current().version());
+    }
+
+    /**
+     * Saves the client ids of a batch's creates; when that write fails, the creates that were done are
+     * reported failed (their clients exist, and the next plan adopts them by their intents).
+     */
+    private static List<Outcome> saveBatch(List<Outcome> batch, Recorder recorder, AtomicReference<String> stopped) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            recorder.flush();
+            return List.copyOf(batch);
+        } catch (RuntimeException e) {
+            stopped.compareAndSet(null, "the state could not be written: " + e.getMessage());
+            recorder.dropDeferred();
+            return batch.stream().map(o -> o.status() != Outcome.Status.DONE ? o
+                    : new Outcome(o.address(), o.action(), Outcome.Status.FAILED, o.clientId(), "created client "
+                            + o.clientId() + ", but saving its id in the state failed: " + e.getMessage()
+                            + "; the next plan finds it by name and adopts it", o.warnings())).toList();
+        }
+    }
+
+    /**
+     * Saves, in one write, the intents of the creates from {@code from} on (up to {@link #CREATE_BATCH}
+     * consecutive ones) and returns the index after the batch.
+     */
+    private int recordIntents(List<ResourceChange> pool, int from, Recorder recorder) {
+        int end = from;
+        List<PendingCreate> intents = new ArrayList<>();
+        while (end < pool.size() && end - from < CREATE_BATCH && pool.get(end) instanceof ResourceChange.Create c) {
+            intents.add(new PendingCreate(c.address(), c.poolId(), c.after().clientName(), clock.instant(),
+                    gateway.writeTimeout(), retries.margin()));
+            end++;
+        }
+        recorder.update(s -> {
+            for (PendingCreate intent : intents) {
+                s = s.withPending(intent);
+            }
+            return s;
+        });
+        return end;
     }
 
     private static StateSnapshot withStateChanges(StateSnapshot s, List<StateChange> changes) {
@@ -239,10 +325,10 @@ public final class Applier {
         return outcome;
     }
 
-    /** Records the intent, creates, then records the client id (and forgets the intent). */
+    /** Creates (its intent was saved with its batch), then records the client id with the batch's. */
     private Outcome create(ResourceChange.Create change, Recorder recorder) {
         LiveClient created = createPending(change, change.after(), recorder);
-        recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
+        recorder.defer(s -> s.withClient(record(change, created)).withoutPending(change.address()));
         return done(change, created.clientId(), compare(change, change.after(), created));
     }
 
@@ -298,10 +384,22 @@ public final class Applier {
     private LiveClient createPending(ResourceChange change, AppClientSettings after, Recorder recorder) {
         String poolId = change.poolId();
         for (int attempt = 1; ; attempt++) {
-            recorder.ensureHeld();
-            PendingCreate intent = new PendingCreate(change.address(), poolId, after.clientName(), clock.instant(),
-                    gateway.writeTimeout(), retries.margin());
-            recorder.update(s -> s.withPending(intent));
+            try {
+                recorder.ensureHeld();
+            } catch (LockLostException e) {
+                // Not sent (or, on a retry, the last attempt was found to have made nothing): no doubt to leave.
+                recorder.defer(s -> s.withoutPending(change.address()));
+                throw e;
+            }
+            Instant now = clock.instant();
+            // The intent saved with the batch serves if it is recent: its time bounds when the answer can come.
+            Optional<PendingCreate> batched = attempt == 1 ? recorder.pending(change.address())
+                    .filter(p -> !p.at().isBefore(now.minus(INTENT_SLACK))) : Optional.empty();
+            PendingCreate intent = batched.orElseGet(() -> new PendingCreate(change.address(), poolId,
+                    after.clientName(), now, gateway.writeTimeout(), retries.margin()));
+            if (batched.isEmpty()) {
+                recorder.update(s -> s.withPending(intent));
+            }
             GatewayException failure;
             try {
                 return inPool(poolId, () -> gateway.create(poolId, after));
@@ -506,12 +604,14 @@ public final class Applier {
     }
 
     /**
-     * The latest saved snapshot; state writes are serialised here so none is lost between workers. Holds
+     * The latest saved snapshot; state writes are serialised here so none is lost between workers.
+     * Deferred changes are kept in memory and saved with the next write, or by {@link #flush()}. Holds
      * the state lock, checked before every Cognito write.
      */
     private final class Recorder {
         private final StateLock lock;
         private StateSnapshot current;
+        private final List<UnaryOperator<StateSnapshot>> deferred = new ArrayList<>();
 
         Recorder(StateSnapshot current, StateLock lock) {
             this.current = current;
@@ -522,8 +622,40 @@ public final class Applier {
             lock.ensureHeld();
         }
 
+        /** The saved intent for {@code address}, if any. */
+        synchronized Optional<PendingCreate> pending(ClientAddress address) {
+            return current.pending().stream().filter(p -> p.address().equals(address)).findFirst();
+        }
+
+        /** Saves {@code change}, with every deferred change before it, in one write. */
         synchronized void update(UnaryOperator<StateSnapshot> change) {
-            current = store.write(change.apply(current));
+            StateSnapshot next = current;
+            for (UnaryOperator<StateSnapshot> d : deferred) {
+                next = d.apply(next);
+            }
+            current = store.write(change.apply(next));
+            deferred.clear();
+        }
+
+        synchronized void defer(UnaryOperator<StateSnapshot> change) {
+            deferred.add(change);
+        }
+
+        /** Saves the deferred changes, if any. */
+        synchronized void flush() {
+            if (!deferred.isEmpty()) {
+                update(UnaryOperator.identity());
+            }
+        }
+
+        /** Forgets the deferred changes: what they recorded is reported as not saved. */
+        synchronized void dropDeferred() {
+            deferred.clear();
+        }
+
+        /** Whether the saved state holds an intent for {@code address}. */
+        synchronized boolean hasPending(ClientAddress address) {
+            return current.pending().stream().anyMatch(p -> p.address().equals(address));
         }
 
         synchronized StateSnapshot current() {

@@ -52,7 +52,7 @@ class ApplierFaultsTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(SandboxOptions.defaults().withQuotas(false));
-        gateway = SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), new QuotaConfig(1_000, 1_000, 1_000),
+        gateway = SdkCognitoGateway.forLocalEndpointWithTimeout(sandbox.endpoint(), new QuotaConfig(1_000, 1_000, 1_000),
                 Duration.ofSeconds(1));
         pool = sandbox.ensurePool("faults");
     }
