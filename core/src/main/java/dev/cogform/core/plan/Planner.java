@@ -148,7 +148,7 @@ public final class Planner {
             return;
         }
         if (match.isEmpty()) {
-            if (options.createdAt().isBefore(p.answerBy())) {
+            if (options.createdAt().isBefore(p.answerBy()) && mayBeInFlight(p, managedIds)) {
                 // The create may still land: creating again now is how duplicates are made.
                 blocked.add(address);
                 diagnostics.add(RunRules.PLAN_PENDING_IN_DOUBT.diagnostic(address.toString(),
@@ -179,6 +179,36 @@ public final class Planner {
         records.put(address, record);
         adopted.put(address, client);
         stateChanges.add(new StateChange(StateChange.Kind.ADOPT, address, record));
+    }
+
+    /**
+     * Whether {@code p}'s create may have been sent and still land. Intents saved together (one pool, one
+     * time: a batch) are sent in their order, each once the one before was answered, so when a later one
+     * of them made a client, every earlier one was answered already, and only the one right after the last
+     * that made a client can have been in flight; the rest were never sent.
+     */
+    private boolean mayBeInFlight(PendingCreate p, Set<String> managedIds) {
+        List<PendingCreate> batch = state.pending().stream()
+                .filter(q -> q.poolId().equals(p.poolId()) && q.at().equals(p.at())).toList();
+        int lastLanded = -1;
+        for (int i = 0; i < batch.size(); i++) {
+            if (landed(batch.get(i), managedIds)) {
+                lastLanded = i;
+            }
+        }
+        return batch.indexOf(p) == lastLanded + 1;
+    }
+
+    /** Whether an unmanaged client with {@code q}'s name, created since {@code q}, is listed (and described). */
+    private boolean landed(PendingCreate q, Set<String> managedIds) {
+        if (adopted.containsKey(q.address())) {
+            return true;
+        }
+        Instant earliest = q.at().minus(ADOPTION_SKEW);
+        return live.listing(q.poolId()).stream()
+                .filter(s -> s.clientName().equals(q.clientName()) && !managedIds.contains(s.clientId()))
+                .map(s -> live.candidates().get(s.clientId()))
+                .anyMatch(c -> c != null && (c.created() == null || !c.created().isBefore(earliest)));
     }
 
     /** The client the pending create made; empty when none; null when it cannot be told (diagnosed). */

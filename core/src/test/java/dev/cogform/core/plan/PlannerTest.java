@@ -253,6 +253,18 @@ class PlannerTest {
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
                         .state(withPending(state(), pending("main.web", P, "web", NOW.minusSeconds(179))))
                         .rules("plan.pending-in-doubt"))),
+                Arguments.of(named("of a batch of intents, only the one after the last that made a client may be in"
+                        + " flight; the later ones were never sent", given()
+                        .desired(stack(poolById("main", P, client("main", "a", WEB.toBuilder().clientName("a").build()),
+                                client("main", "b", WEB.toBuilder().clientName("b").build()),
+                                client("main", "c", WEB.toBuilder().clientName("c").build()))))
+                        .state(withPending(withPending(withPending(state(), pending("main.a", P, "a", NOW.minusSeconds(5))),
+                                pending("main.b", P, "b", NOW.minusSeconds(5))), pending("main.c", P, "c", NOW.minusSeconds(5))))
+                        .live(live().pool("main", P).unmanaged(P, "c1", WEB.toBuilder().clientName("a").build(),
+                                NOW.minusSeconds(4), true))
+                        .stateChanges("adopt main.a c1", "forget_pending main.c")
+                        .changes("main.a no-op in_sync", "main.c create create_because_not_in_state " + CREATE_FIELDS)
+                        .rules("plan.pending-in-doubt"))),
                 Arguments.of(named("an unmanaged client named like a managed one is a warning", given()
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
                         .state(state(record("main.web", P, "c1", WEB, false)))
