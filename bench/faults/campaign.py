@@ -201,7 +201,7 @@ def converge(cli, stack, counts, label, tries=3):
             counts.note("locks_left_by_kill_released")
             cli.run(stack.dir, "state", "unlock", m.group(1).rstrip(").,"))
             continue
-        doubt = re.findall(r"cogform state forget-pending (\S+)", out)
+        doubt = re.findall(r"cogform state forget-pending ([a-z0-9_-]+\.[a-z0-9_-]+)", out)
         if code != 0 and doubt:
             # The create a kill left in flight may still land, as far as cogform can tell. This sandbox
             # answers within 150 ms, so after a few seconds the operator knows it did not: forget it.

@@ -49,7 +49,7 @@ class ApplyKillTest {
             "^\\S+: (Creating|Modifying|Replacing|Destroying|Creation complete|Modifications complete"
                     + "|Replacement complete|Destruction complete).*");
 
-    private static final Pattern FORGET = Pattern.compile("cogform state forget-pending (\\S+)");
+    private static final Pattern FORGET = Pattern.compile("cogform state forget-pending ([a-z0-9_-]+\\.[a-z0-9_-]+)");
 
     static Sandbox sandbox;
 
