@@ -3,8 +3,9 @@
 
 Sections (all by default; pick with --only):
   kill-local   apply killed with kill -9 at a random point, local state, then applied until it converges
-  kill-s3      the same with S3 state on moto_server (--moto URL, or $COGFORM_TEST_MOTO); the lock a killed
-               run leaves is released the way its message says (cogform state unlock ID)
+  kill-s3      the same with S3 state on moto_server (--moto URL, or $COGFORM_TEST_MOTO; start one with
+               `moto_server -p 5005`); the lock a killed run leaves is released the way its message says
+               (cogform state unlock ID), and so is a create a kill left in doubt (cogform state forget-pending)
   concurrent   2-4 applies of the same stack started at once (--lock-timeout makes the others wait)
   faults       for each fault kind, CLIENTS creates and then CLIENTS updates, each in one apply
   slow         a create answered after the SDK's timeout (latency 60 s): applied, and the case of the issue
