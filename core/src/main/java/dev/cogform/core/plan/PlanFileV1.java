@@ -30,7 +30,9 @@ import java.util.TreeSet;
  */
 final class PlanFileV1 {
 
-    static final String VERSION = "1.0";
+    static final String VERSION = "1.1";
+    /** What a plan without 1.1 members is written as, so that such plans keep their bytes and digests. */
+    static final String BASE_VERSION = "1.0";
     private static final String MAJOR = "1.";
 
     private static final ObjectMapper MAPPER = SettingsJson.mapper();
@@ -49,7 +51,8 @@ final class PlanFileV1 {
      */
     static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format_version", VERSION);
+        // 1.1 adds resource_changes[].importing; a plan without imports is written exactly as 1.0 wrote it.
+        root.put("format_version", plan.imports().isEmpty() ? BASE_VERSION : VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "cogform");
         tool.put("version", plan.toolVersion());
@@ -135,6 +138,7 @@ final class PlanFileV1 {
         o.set("before", settings(prior == null ? null : prior.settings(), forDigest));
         o.set("after", settings(c.planned().orElse(null), forDigest));
         o.set("diffs", diffs(c.diffs(), replacing));
+        c.importing().ifPresent(id -> o.putObject("importing").put("id", id));
         return o;
     }
 
@@ -261,11 +265,18 @@ final class PlanFileV1 {
                     text(c, "client_id") == null ? null
                             : new DeletedClient(text(c, "prior_pool_id"), text(c, "client_id")));
             case UPDATE -> new ResourceChange.Update(address, priorInPlace(c, address, action), after, diffs,
-                    preventDestroy);
+                    preventDestroy, importing(c));
             case REPLACE -> new ResourceChange.Replace(address, reason, poolId, prior(c), after, diffs, preventDestroy);
             case DELETE -> new ResourceChange.Delete(address, reason, priorInPlace(c, address, action), preventDestroy);
-            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy);
+            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy,
+                    importing(c));
         };
+    }
+
+    /** {@code importing.id} (format 1.1), or null. */
+    private static String importing(JsonNode c) {
+        JsonNode importing = c.get("importing");
+        return importing == null || importing.isNull() ? null : text(importing, "id");
     }
 
     private static PriorClient prior(JsonNode c) {
