@@ -1,6 +1,8 @@
 package dev.cogform.cli;
 
 import dev.cogform.cli.command.ApplyCommand;
+import dev.cogform.cli.command.GenerateCommand;
+import dev.cogform.cli.command.ImportCommand;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
 import dev.cogform.cli.command.SchemaCommand;
@@ -25,7 +27,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
-            ApplyCommand.class, ShowCommand.class, SecretCommand.class, StateCommand.class, SandboxCommand.class},
+            ApplyCommand.class, ShowCommand.class, SecretCommand.class, ImportCommand.class, GenerateCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",

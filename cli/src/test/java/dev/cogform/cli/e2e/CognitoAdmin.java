@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
@@ -108,6 +109,12 @@ final class CognitoAdmin implements AutoCloseable {
                 .authSessionValidity(c.authSessionValidity())
                 .refreshTokenRotation(c.refreshTokenRotation());
         sdk.updateUserPoolClient(change.apply(b).build());
+    }
+
+    /** Creates a client the way a console or another tool does; returns its id. */
+    String create(String poolId, UnaryOperator<CreateUserPoolClientRequest.Builder> settings) {
+        return sdk.createUserPoolClient(settings.apply(CreateUserPoolClientRequest.builder().userPoolId(poolId)).build())
+                .userPoolClient().clientId();
     }
 
     void delete(String poolId, String clientId) {
