@@ -176,6 +176,14 @@ public final class Planner {
 
     private void planDesired(DesiredClient dc) {
         ClientAddress address = dc.address();
+        if (dc.secretRotation() != null) {
+            // Read and checked by the loader, but no plan step carries it out yet: say so rather than ignore it.
+            var at = dc.sources().locate("secret_rotation");
+            diagnostics.add(Diagnostic.error("secret.rotation-unsupported", at.path(),
+                    "secret_rotation is not carried out by this cogform yet: no secret would be rotated",
+                    "remove secret_rotation; rotate by hand with AddUserPoolClientSecret and DeleteUserPoolClientSecret",
+                    at.at()));
+        }
         String poolId = live.poolId(address.pool());
         if (poolId == null) {
             return; // the pool could not be resolved; a diagnostic says why
