@@ -1,8 +1,10 @@
 package dev.cogform.cli;
 
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.command.ApplyCommand;
 import dev.cogform.cli.command.GenerateCommand;
 import dev.cogform.cli.command.ImportCommand;
+import dev.cogform.cli.command.GlobalOptions;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
 import dev.cogform.cli.command.SchemaCommand;
@@ -34,7 +36,7 @@ import picocli.CommandLine.ScopeType;
             "1:error, invalid input or usage",
             "2:plan --detailed-exitcode: changes present",
             "3:apply FILE: the saved plan is stale and was refused"})
-public final class Main implements Runnable {
+public final class Main implements Runnable, GlobalOptions {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Run as if started in DIR (the stack directory holding cogform.yaml).")
@@ -119,10 +121,12 @@ public final class Main implements Runnable {
     }
 
     /** The stack directory given with {@code -C} (default: the working directory). */
+    @Override
     public Path directory() {
         return directory;
     }
 
+    @Override
     public boolean debug() {
         return debug;
     }

@@ -12,6 +12,7 @@ import dev.cogform.core.desired.StackSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,11 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** Every example stack conforms to the JSON Schema and passes {@code cogform validate}; broken copies do not. */
+/**
+ * Every example stack conforms to the JSON Schema, passes {@code cogform validate} and runs as shipped
+ * on the embedded sandbox; broken copies do not validate.
+ */
 class ExamplesTest {
 
     static final Path EXAMPLES = Path.of("").toAbsolutePath().getParent().resolve("examples");
@@ -76,6 +81,49 @@ class ExamplesTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
+    static Stream<Arguments> runs() throws IOException {
+        Stream<Arguments> plain = stacks().stream().map(stack -> Arguments.of(stack.getFileName().toString(), List.of()));
+        return Stream.concat(plain, Stream.of(Arguments.of("multi-pool", List.of("--var-file", "staging.yaml"))));
+    }
+
+    /** Every example runs as shipped, on the embedded sandbox: it plans, applies, and then plans no changes. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void example_plansAndApplies_onTheSandbox(String example, List<String> options) throws IOException {
+        Path stack = copy(EXAMPLES.resolve(example), tmp.resolve(example));
+
+        CliRun plan = cogform("plan", stack, options, "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
+        assertThat(plan.out()).contains(" to add, 0 to change, 0 to replace, 0 to destroy");
+
+        CliRun apply = cogform("apply", stack, options, "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("Apply complete!");
+        assertThat(apply.err()).isEmpty();
+
+        CliRun again = cogform("plan", stack, options, "--detailed-exitcode");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("No changes.");
+    }
+
+    private static CliRun cogform(String command, Path stack, List<String> options, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "-C", stack.toString()));
+        args.addAll(options);
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    /** Copies the example's files, not its .cogform directory (left there by a run in the checkout). */
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+        return to;
+    }
+
     @Test
     void brokenQuickstart_failsSchemaAndValidate() throws IOException {
         String text = Files.readString(EXAMPLES.resolve("quickstart/cogform.yaml"))
@@ -93,7 +141,7 @@ class ExamplesTest {
     @Test
     void brokenFull_isCaughtByRulesTheSchemaCannotExpress() throws IOException {
         String text = Files.readString(EXAMPLES.resolve("full/cogform.yaml"))
-                .replace("allowed_oauth_flows: [client_credentials]", "allowed_oauth_flows: [client_credentials, code]");
+                .replace("allowed_oauth_flows: [code]", "allowed_oauth_flows: [client_credentials, code]");
         Files.writeString(tmp.resolve("cogform.yaml"), text);
 
         CliRun run = CliRun.of("validate", "-C", tmp.toString());

@@ -1,5 +1,6 @@
 package dev.cogform.cli;
 
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;

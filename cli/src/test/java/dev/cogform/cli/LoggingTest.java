@@ -1,5 +1,6 @@
 package dev.cogform.cli;
 
+import dev.cogform.cli.wiring.StackServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
-import dev.cogform.cli.StackServices;
+
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.ApplyView;
 import dev.cogform.cli.view.Colors;
 import dev.cogform.cli.view.DiagnosticsView;
@@ -42,7 +42,7 @@ public final class ApplyCommand implements Callable<Integer> {
     private final StackServices services;
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -1,13 +1,12 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.Colors;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.adopt.StackWriter;
 import dev.cogform.core.desired.DesiredPool;
 import dev.cogform.core.desired.DesiredState;
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.ProviderConfig;
 import dev.cogform.core.desired.StateConfig;
@@ -55,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
     private final StackServices services;
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.Colors;
 import dev.cogform.core.adopt.Importer;
 import dev.cogform.core.diag.DiagnosticException;
@@ -31,7 +30,7 @@ public final class ImportCommand implements Callable<Integer> {
     private final StackServices services;
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

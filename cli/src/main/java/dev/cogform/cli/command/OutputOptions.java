@@ -1,6 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.Colors;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
-import dev.cogform.cli.StackServices;
+
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.Colors;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.cli.view.HumanPlanView;
@@ -34,7 +34,7 @@ public final class PlanCommand implements Callable<Integer> {
     private final StackServices services;
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

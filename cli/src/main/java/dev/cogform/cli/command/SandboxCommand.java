@@ -1,6 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
+
 import dev.cogform.cli.view.SandboxView;
 import dev.cogform.sandbox.FaultPlan;
 import dev.cogform.sandbox.Sandbox;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class SandboxCommand implements Callable<Integer> {
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private CommandSpec spec;

@@ -1,7 +1,7 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
-import dev.cogform.cli.StackServices;
+
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
@@ -26,7 +26,7 @@ public final class SecretCommand implements Callable<Integer> {
     private final StackServices services;
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

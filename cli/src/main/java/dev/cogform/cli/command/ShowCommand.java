@@ -1,6 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.cli.view.HumanPlanView;
 import dev.cogform.cli.view.JsonPlanView;
@@ -24,7 +24,7 @@ public final class ShowCommand implements Callable<Integer> {
     private final StackServices services;
 
     @ParentCommand
-    private dev.cogform.cli.Main main;
+    private GlobalOptions main;
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.cli.view.RefreshProgressView;
 import dev.cogform.cli.view.Colors;
@@ -16,6 +16,7 @@ import dev.cogform.core.plan.PlanOptions;
 import dev.cogform.core.plan.Planner;
 import dev.cogform.core.refresh.LiveSnapshot;
 import dev.cogform.core.refresh.Refresher;
+import dev.cogform.core.spec.LoadRules;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
@@ -47,7 +48,7 @@ final class StackSession implements AutoCloseable {
         LoadResult loaded = services.load(dir, variables);
         if (!loaded.ok()) {
             throw new DiagnosticException(loaded.diagnostics().isEmpty()
-                    ? java.util.List.of(Diagnostic.error("load.failed", null, "cogform.yaml could not be loaded", null, null))
+                    ? java.util.List.of(LoadRules.LOAD_FAILED.diagnostic(null, "cogform.yaml could not be loaded", null, null))
                     : loaded.diagnostics());
         }
         new DiagnosticsView(err, colors).render(loaded.diagnostics());

@@ -1,8 +1,9 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
-import dev.cogform.cli.StackStateConfig;
-import dev.cogform.cli.Wiring;
+
+import dev.cogform.cli.wiring.Wiring;
+import dev.cogform.core.desired.StackFile;
+import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.cli.view.StateView;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.state.StateException;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cogform state}: inspect and edit the recorded state. Its subcommands read only the
- * {@code state:} block of cogform.yaml ({@link StackStateConfig}), so they work while the rest of the
- * file is being fixed.
+ * {@code state:} block of cogform.yaml ({@link StackFile#readState}, the loader's own reading of it), so
+ * they work while the rest of the file is being fixed.
  */
 @Command(name = "state", mixinStandardHelpOptions = true,
         description = "Inspect and change the recorded state (which Cognito client each address manages).",
@@ -41,12 +42,16 @@ public final class StateCommand implements Runnable {
 
     /** The stack directory given with {@code -C}. */
     Path stackDir() {
-        return ((Main) spec.root().userObject()).directory();
+        return ((GlobalOptions) spec.root().userObject()).directory();
     }
 
     /** The store named by the stack's {@code state:} block; the caller closes it. */
     StateStore store() {
-        return Wiring.stateStore(StackStateConfig.read(stackDir()), stackDir());
+        StackFile.StateBlock block = StackFile.readState(stackDir());
+        if (block.state() == null) {
+            throw new DiagnosticException(block.diagnostics());
+        }
+        return Wiring.stateStore(block.state(), stackDir());
     }
 
     StateView view() {

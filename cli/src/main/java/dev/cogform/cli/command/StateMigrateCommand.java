@@ -1,6 +1,6 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Wiring;
+import dev.cogform.cli.wiring.Wiring;
 import dev.cogform.cli.view.StateView;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;

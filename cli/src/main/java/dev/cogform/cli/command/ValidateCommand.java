@@ -1,8 +1,8 @@
 package dev.cogform.cli.command;
 
-import dev.cogform.cli.Main;
+
 import dev.cogform.cli.view.DiagnosticsView;
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.diag.ExitCode;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
-    private Main main;
+    private GlobalOptions main;
 
     @Mixin
     private StackOptions stack;

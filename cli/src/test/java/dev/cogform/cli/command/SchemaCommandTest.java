@@ -24,14 +24,4 @@ class SchemaCommandTest {
         assertThat(CliRun.of("-C", "/nonexistent", "schema").exitCode()).isZero();
         assertThat(CliRun.of("schema", "-C", "/nonexistent").exitCode()).isZero();
     }
-
-    @Test
-    void everyCommand_hasHelp() {
-        for (String command : new String[] {"validate", "schema"}) {
-            CliRun run = CliRun.of(command, "--help");
-            assertThat(run.exitCode()).as(command).isZero();
-            assertThat(run.out()).as(command).startsWith("Usage: cogform " + command);
-        }
-        assertThat(CliRun.of("--help").out()).contains("validate", "schema");
-    }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogform.cli.Main;
-import dev.cogform.cli.StackStateConfig;
-import dev.cogform.cli.Wiring;
+import dev.cogform.core.desired.StackFile;
+import dev.cogform.cli.wiring.Wiring;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.StateConfig;
 import dev.cogform.core.model.ClientAddress;
@@ -16,6 +16,8 @@ import dev.cogform.core.state.StateStore;
 import dev.cogform.core.testing.Peers;
 import dev.cogform.state.StateBackends;
 import dev.cogform.state.backend.StateBackend;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import dev.cogform.state.blob.BlobStateStore;
 import dev.cogform.state.blob.Snapshots;
 import dev.cogform.state.local.LocalStore;
@@ -232,27 +234,34 @@ class StateCommandsTest {
         stackFile("state:\n  backend: s3\n  bucket: b\n  path: x.json\n");
         Result r = cogform("state", "list");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("cogform.yaml:6:3").contains("state.path does not apply to backend s3");
+        assertThat(r.err()).contains("cogform.yaml:6:9").contains("error[state.backend]")
+                .contains("state.path applies only to backend local");
 
         stackFile("state:\n  backend: s3\n  bucket: b\n");
-        assertThat(cogform("state", "list").err()).contains("backend s3 needs state.key");
+        assertThat(cogform("state", "list").err()).contains("state backend s3 needs key");
         stackFile("state:\n  backend: ftp\n");
-        assertThat(cogform("state", "list").err()).contains("state.backend 'ftp' is not known");
+        assertThat(cogform("state", "list").err()).contains("state backend 'ftp' is unknown");
+        stackFile("state:\n  backend: s3\n  bucket: ${var.bucket}\n  key: k\n");
+        assertThat(cogform("state", "list").err()).contains("error[var.unresolved]")
+                .contains("${var.bucket} is not resolved here: state commands read state settings literally");
         Files.delete(stack.resolve("cogform.yaml"));
-        assertThat(cogform("state", "list").err()).contains("there is no cogform.yaml in " + stack);
+        assertThat(cogform("state", "list").err()).contains("error[stack.missing]").contains("no cogform.yaml in " + stack);
     }
 
     @Test
     void stateBlock_acceptsExactlyTheKeysEachRegisteredBackendTakes() throws IOException {
         for (StateBackend backend : StateBackends.standard().backends()) {
             StringBuilder block = new StringBuilder("state:\n  backend: " + backend.name() + "\n");
-            backend.configKeys().stream().sorted().forEach(k -> block.append("  ").append(k).append(": v\n"));
+            backend.configKeys().stream().sorted().forEach(k -> block.append("  ").append(k)
+                    .append(k.equals("endpoint") ? ": http://127.0.0.1:9\n" : ": v\n"));
             stackFile(block.toString());
-            assertThat(StackStateConfig.read(stack).backend()).as(backend.name()).isEqualTo(backend.name());
+            StackFile.StateBlock read = StackFile.readState(stack);
+            assertThat(read.diagnostics()).as(backend.name()).isEmpty();
+            assertThat(read.state().backend()).as(backend.name()).isEqualTo(backend.name());
 
             stackFile(block + "  not_a_key: v\n");
             Result r = cogform("state", "list");
-            assertThat(r.err()).as(backend.name()).contains("state.not_a_key does not apply to backend " + backend.name());
+            assertThat(r.err()).as(backend.name()).contains("unknown key `not_a_key` in state");
         }
     }
 
@@ -269,6 +278,7 @@ class StateCommandsTest {
     }
 
     @Test
+    @WithPeers(Peer.MOTO)
     void stateCommands_onMotoS3_andMigrationFromALocalFile() throws IOException {
         String endpoint = Peers.moto().toString();
         String bucket = "cogform-e2e-" + UUID.randomUUID().toString().substring(0, 8);

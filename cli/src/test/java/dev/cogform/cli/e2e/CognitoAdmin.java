@@ -4,9 +4,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
@@ -84,30 +88,18 @@ final class CognitoAdmin implements AutoCloseable {
      */
     void edit(String poolId, String clientId, UnaryOperator<UpdateUserPoolClientRequest.Builder> change) {
         UserPoolClientType c = describeExisting(poolId, clientId);
-        UpdateUserPoolClientRequest.Builder b = UpdateUserPoolClientRequest.builder()
-                .userPoolId(poolId)
-                .clientId(clientId)
-                .clientName(c.clientName())
-                .refreshTokenValidity(c.refreshTokenValidity())
-                .accessTokenValidity(c.accessTokenValidity())
-                .idTokenValidity(c.idTokenValidity())
-                .tokenValidityUnits(c.tokenValidityUnits())
-                .readAttributes(c.hasReadAttributes() ? c.readAttributes() : null)
-                .writeAttributes(c.hasWriteAttributes() ? c.writeAttributes() : null)
-                .explicitAuthFlowsWithStrings(c.hasExplicitAuthFlows() ? c.explicitAuthFlowsAsStrings() : null)
-                .supportedIdentityProviders(c.hasSupportedIdentityProviders() ? c.supportedIdentityProviders() : null)
-                .callbackURLs(c.hasCallbackURLs() ? c.callbackURLs() : null)
-                .logoutURLs(c.hasLogoutURLs() ? c.logoutURLs() : null)
-                .defaultRedirectURI(c.defaultRedirectURI())
-                .allowedOAuthFlowsWithStrings(c.hasAllowedOAuthFlows() ? c.allowedOAuthFlowsAsStrings() : null)
-                .allowedOAuthScopes(c.hasAllowedOAuthScopes() ? c.allowedOAuthScopes() : null)
-                .allowedOAuthFlowsUserPoolClient(c.allowedOAuthFlowsUserPoolClient())
-                .analyticsConfiguration(c.analyticsConfiguration())
-                .preventUserExistenceErrors(c.preventUserExistenceErrorsAsString())
-                .enableTokenRevocation(c.enableTokenRevocation())
-                .enablePropagateAdditionalUserContextData(c.enablePropagateAdditionalUserContextData())
-                .authSessionValidity(c.authSessionValidity())
-                .refreshTokenRotation(c.refreshTokenRotation());
+        UpdateUserPoolClientRequest.Builder b = UpdateUserPoolClientRequest.builder();
+        // Member by member through the SDK's own tables, so a member AWS adds is carried over too.
+        Map<String, SdkField<?>> described = c.sdkFields().stream()
+                .collect(Collectors.toMap(SdkField::memberName, Function.identity()));
+        for (SdkField<?> target : b.sdkFields()) {
+            SdkField<?> source = described.get(target.memberName());
+            Object value = source == null ? null : source.getValueOrDefault(c);
+            if (value != null && !(value instanceof SdkAutoConstructList)) {
+                target.set(b, value);
+            }
+        }
+        b.userPoolId(poolId).clientId(clientId);
         sdk.updateUserPoolClient(change.apply(b).build());
     }
 

@@ -2,11 +2,14 @@ package dev.cogform.cli.e2e;
 
 import dev.cogform.core.live.cognito.PeerGap;
 import dev.cogform.core.testing.Peers;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The scenarios against cognito-local 5.3.0 (npm), without the fields and APIs it lacks. */
+@WithPeers(Peer.COGNITO_LOCAL)
 class CognitoLocalEndToEndTest extends EndToEndScenarios {
 
     @Override

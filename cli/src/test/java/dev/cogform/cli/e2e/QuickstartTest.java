@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cogform.cli.CliRun;
 import dev.cogform.cli.Main;
-import dev.cogform.cli.StackServices;
+import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;

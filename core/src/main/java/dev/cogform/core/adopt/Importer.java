@@ -4,6 +4,8 @@ import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredPool;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.spec.Rule;
+import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
@@ -41,26 +43,26 @@ public final class Importer {
                                Instant now) {
         Optional<DesiredClient> wanted = desired.client(address);
         if (wanted.isEmpty()) {
-            return refuse("import.not-in-yaml", address + " is not in cogform.yaml",
+            return refuse(RunRules.IMPORT_NOT_IN_YAML, address + " is not in cogform.yaml",
                     "add the client under pools." + address.pool() + ".clients." + address.client()
                             + " (or write import_id there and run plan), then import");
         }
         Optional<ClientRecord> existing = state.client(address);
         if (existing.isPresent()) {
-            return refuse("import.conflict", address + " already manages client " + existing.get().clientId(),
+            return refuse(RunRules.IMPORT_CONFLICT, address + " already manages client " + existing.get().clientId(),
                     "run 'cogform state rm " + address + "' first to manage client " + clientId + " instead");
         }
         Optional<ClientRecord> owner = state.clients().values().stream()
                 .filter(r -> r.clientId().equals(clientId)).findFirst();
         if (owner.isPresent()) {
-            return refuse("import.already-managed", "client " + clientId + " is already managed by "
+            return refuse(RunRules.IMPORT_ALREADY_MANAGED, "client " + clientId + " is already managed by "
                     + owner.get().address(), "'cogform state mv " + owner.get().address() + " " + address
                     + "' moves it to the new address");
         }
         DesiredPool pool = desired.pool(address.pool()).orElseThrow();
         String poolId = pool.id() != null ? pool.id() : resolver.poolId(pool.name()).orElse(null);
         if (poolId == null) {
-            return refuse("refresh.pool-not-found", "pool name \"" + pool.name() + "\" not found",
+            return refuse(RunRules.REFRESH_POOL_NOT_FOUND, "pool name \"" + pool.name() + "\" not found",
                     "check the name, the region and the credentials, or give the pool's id");
         }
         Optional<LiveClient> live;
@@ -73,7 +75,7 @@ public final class Importer {
             live = Optional.empty();
         }
         if (live.isEmpty()) {
-            return refuse("import.not-found", "client " + clientId + " does not exist in pool " + poolId
+            return refuse(RunRules.IMPORT_NOT_FOUND, "client " + clientId + " does not exist in pool " + poolId
                     + ", the pool of " + address, "check the id; a client of another pool is imported under that pool's key");
         }
         LiveClient client = live.get();
@@ -81,7 +83,7 @@ public final class Importer {
             Object is = f.get(client.settings());
             Object wants = f.get(wanted.get().settings());
             if (f.createOnly() && !is.equals(wants)) {
-                return refuse("import.create-only", "client " + clientId + " has " + f.key() + ": " + is
+                return refuse(RunRules.IMPORT_CREATE_ONLY, "client " + clientId + " has " + f.key() + ": " + is
                         + ", but cogform.yaml says " + wants + "; it can only be set when a client is created",
                         "write " + f.key() + ": " + is + " in cogform.yaml to import the client as it is");
             }
@@ -90,7 +92,7 @@ public final class Importer {
                 client.fingerprint(), wanted.get().lifecycle().preventDestroy(), now), null);
     }
 
-    private static Result refuse(String rule, String message, String hint) {
-        return new Result(null, Diagnostic.error(rule, null, message, hint, null));
+    private static Result refuse(Rule rule, String message, String hint) {
+        return new Result(null, rule.diagnostic(null, message, hint, null));
     }
 }

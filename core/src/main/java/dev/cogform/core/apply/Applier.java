@@ -13,6 +13,7 @@ import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.plan.StateChange;
+import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
@@ -89,7 +90,7 @@ public final class Applier {
             try {
                 recorder.update(s -> withStateChanges(s, plan.stateChanges()));
             } catch (RuntimeException e) {
-                diagnostics.add(Diagnostic.error("apply.state-write-failed", null,
+                diagnostics.add(RunRules.APPLY_STATE_WRITE_FAILED.diagnostic(null,
                         "recording the state changes failed: " + e.getMessage(), "nothing was applied", null));
                 List<Outcome> skipped = plan.actions().stream().map(c -> notAttempted(c)).toList();
                 return new ApplyResult(skipped, 0, diagnostics, recorder.current().version());
@@ -240,7 +241,7 @@ public final class Applier {
     private static List<Diagnostic> compare(ResourceChange change, AppClientSettings sent, LiveClient returned) {
         List<Diagnostic> out = new ArrayList<>();
         for (AttributeDiff d : AttributeDiff.between(sent, returned.settings(), Set.of())) {
-            out.add(Diagnostic.warning("apply.response-differs", change.address() + "." + d.field().key(),
+            out.add(RunRules.APPLY_RESPONSE_DIFFERS.diagnostic(change.address() + "." + d.field().key(),
                     "Cognito returned " + show(d.field(), d.after()) + " for field " + d.field().key() + " of "
                             + change.address() + " (cogform sent " + show(d.field(), d.before()) + ")",
                     "the next plan will show this difference again; check the value in cogform.yaml", null));

@@ -8,6 +8,7 @@ import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.plan.StateBasis;
+import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.StateSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,17 +33,17 @@ public final class SavedPlanCheck {
         List<Diagnostic> stale = new ArrayList<>();
         String hint = "plan again and review the new plan";
         if (!desired.digest().equals(plan.desiredDigest())) {
-            stale.add(Diagnostic.error("plan.stale-desired", null,
+            stale.add(RunRules.PLAN_STALE_DESIRED.diagnostic(null,
                     "cogform.yaml no longer says what it said when the plan was made (desired digest "
                             + plan.desiredDigest() + ", now " + desired.digest() + ")", hint, null));
         }
         StateBasis now = StateBasis.of(state);
         if (!java.util.Objects.equals(now.lineage(), plan.basedOn().lineage())) {
-            stale.add(Diagnostic.error("plan.stale-state", null,
+            stale.add(RunRules.PLAN_STALE_STATE.diagnostic(null,
                     "the plan was made for state lineage " + lineage(plan.basedOn()) + ", but the state has lineage "
                             + lineage(now), "plan again against this state", null));
         } else if (now.serial() != plan.basedOn().serial() || !now.checksum().equals(plan.basedOn().checksum())) {
-            stale.add(Diagnostic.error("plan.stale-state", null,
+            stale.add(RunRules.PLAN_STALE_STATE.diagnostic(null,
                     "the state changed since the plan was made (serial " + plan.basedOn().serial() + ", now "
                             + now.serial() + "); a saved plan can be applied once", hint, null));
         }
@@ -55,11 +56,11 @@ public final class SavedPlanCheck {
             PriorClient p = prior.get();
             Optional<LiveClient> live = gateway.describe(p.poolId(), p.clientId());
             if (live.isEmpty()) {
-                stale.add(Diagnostic.error("plan.stale-live", c.address().toString(),
+                stale.add(RunRules.PLAN_STALE_LIVE.diagnostic(c.address().toString(),
                         "client " + c.address() + " (" + p.clientId() + ") was deleted since the plan was made", hint,
                         null));
             } else if (!live.get().fingerprint().equals(p.liveFingerprint())) {
-                stale.add(Diagnostic.error("plan.stale-live", c.address().toString(),
+                stale.add(RunRules.PLAN_STALE_LIVE.diagnostic(c.address().toString(),
                         "client " + c.address() + " (" + p.clientId() + ") changed in Cognito since the plan was made",
                         hint, null));
             }

@@ -2,12 +2,13 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.desired.NodeReader.Entry;
 import dev.cogform.core.desired.NodeReader.Item;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.RefreshTokenRotation;
-import dev.cogform.core.rule.LoadRules;
-import dev.cogform.core.rule.Suggestions;
+import dev.cogform.core.spec.LoadRules;
+import dev.cogform.core.spec.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -18,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Reads one client from its YAML map with the pool's {@code defaults:} merged underneath: a key the
@@ -96,30 +96,12 @@ final class ClientReader {
             }
         }
         AppClientSettings.Builder b = AppClientSettings.builder(defaultName);
-        String name = string("name");
-        if (name != null) {
-            b.clientName(name);
+        for (AppClientField f : AppClientField.values()) {
+            Object value = value(f);
+            if (value != null) {
+                f.set(b, value); // null: no layer gives the key, so the builder keeps Cognito's default
+            }
         }
-        ifPresent(bool("generate_secret"), b::generateSecret);
-        ifPresent(duration("token_validity", "access"), b::accessTokenValiditySeconds);
-        ifPresent(duration("token_validity", "id"), b::idTokenValiditySeconds);
-        ifPresent(duration("token_validity", "refresh"), b::refreshTokenValiditySeconds);
-        ifPresent(duration("auth_session_validity", null), b::authSessionValiditySeconds);
-        ifPresent(list("explicit_auth_flows"), b::explicitAuthFlows);
-        ifPresent(list("read_attributes"), b::readAttributes);
-        ifPresent(list("write_attributes"), b::writeAttributes);
-        ifPresent(list("supported_identity_providers"), b::supportedIdentityProviders);
-        ifPresent(list("callback_urls"), b::callbackUrls);
-        ifPresent(list("logout_urls"), b::logoutUrls);
-        ifPresent(string("default_redirect_uri"), b::defaultRedirectUri);
-        ifPresent(list("allowed_oauth_flows"), b::allowedOAuthFlows);
-        ifPresent(list("allowed_oauth_scopes"), b::allowedOAuthScopes);
-        ifPresent(bool("allowed_oauth_flows_user_pool_client"), b::allowedOAuthFlowsUserPoolClient);
-        b.analytics(analytics());
-        ifPresent(string("prevent_user_existence_errors"), b::preventUserExistenceErrors);
-        ifPresent(bool("enable_token_revocation"), b::enableTokenRevocation);
-        ifPresent(bool("enable_propagate_additional_user_context_data"), b::enablePropagateAdditionalUserContextData);
-        b.refreshTokenRotation(rotation());
         Lifecycle lifecycle = lifecycle();
         String importId = importId();
         AppClientSettings settings = b.build();
@@ -127,10 +109,22 @@ final class ClientReader {
         return new Result(settings, lifecycle, new FieldSources(client, fields, elements), importId, rotation);
     }
 
-    private static <T> void ifPresent(T value, Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
-        }
+    /** The value {@code f} is given in the layers, read by its kind and type; null when none gives it. */
+    private Object value(AppClientField f) {
+        String[] key = f.key().split("\\.", 2);
+        String top = key[0];
+        String sub = key.length > 1 ? key[1] : null;
+        return switch (f.kind()) {
+            case SCALAR -> f.type() == Boolean.class ? bool(top, sub) : string(top, sub);
+            case DURATION -> duration(top, sub);
+            case SET -> list(top);
+            // A structure has a record and a reader of its own; a new one is added here by hand.
+            case STRUCT -> switch (f) {
+                case ANALYTICS -> analytics();
+                case REFRESH_TOKEN_ROTATION -> rotation();
+                default -> throw new IllegalStateException("no YAML reader for the structure " + f.key());
+            };
+        };
     }
 
     /** The entry for {@code key} (a top-level client key) from the first layer that has it. */
@@ -196,18 +190,10 @@ final class ClientReader {
         }
     }
 
-    private String string(String key) {
-        return string(key, null);
-    }
-
     private String string(String key, String sub) {
         Entry e = find(key, sub);
         located(field(key, sub), e);
         return e == null ? null : reader.string(e.value(), e.path());
-    }
-
-    private Boolean bool(String key) {
-        return bool(key, null);
     }
 
     private Boolean bool(String key, String sub) {

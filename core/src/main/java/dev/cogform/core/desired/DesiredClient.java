@@ -1,5 +1,6 @@
 package dev.cogform.core.desired;
 
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;

@@ -1,5 +1,6 @@
 package dev.cogform.core.desired;
 
+import dev.cogform.core.diag.Location;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

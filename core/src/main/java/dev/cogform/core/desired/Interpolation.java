@@ -27,11 +27,27 @@ final class Interpolation {
     private final Set<String> declaredWithoutValue;
     private final Map<String, String> environment;
     private final Set<String> referenced = new HashSet<>();
+    /** Why nothing resolves here, or null where references resolve. */
+    private final String refusal;
 
     Interpolation(Map<String, String> values, Set<String> declaredWithoutValue, Map<String, String> environment) {
+        this(values, declaredWithoutValue, environment, null);
+    }
+
+    private Interpolation(Map<String, String> values, Set<String> declaredWithoutValue, Map<String, String> environment,
+                          String refusal) {
         this.values = values;
         this.declaredWithoutValue = declaredWithoutValue;
         this.environment = environment;
+        this.refusal = refusal;
+    }
+
+    /**
+     * Resolves no reference, each one a problem saying {@code why}: for readers that cannot be given variables
+     * (the state commands), where taking {@code ${var.NAME}} literally would silently name the wrong thing.
+     */
+    static Interpolation refusing(String why) {
+        return new Interpolation(Map.of(), Set.of(), Map.of(), why);
     }
 
     /** Names of {@code var.} variables referenced so far. */
@@ -79,6 +95,11 @@ final class Interpolation {
     }
 
     private String lookup(String kind, String name, int offset, java.util.List<Problem> problems) {
+        if (refusal != null) {
+            problems.add(new Problem(offset, "${" + kind + "." + name + "} is not resolved here: " + refusal,
+                    "write the value itself", false));
+            return null;
+        }
         if (kind.equals("env")) {
             String value = environment.get(name);
             if (value == null) {

@@ -1,11 +1,12 @@
 package dev.cogform.core.desired;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.Durations;
-import dev.cogform.core.rule.LoadRules;
-import dev.cogform.core.rule.Rule;
-import dev.cogform.core.rule.Suggestions;
+import dev.cogform.core.spec.LoadRules;
+import dev.cogform.core.spec.Rule;
+import dev.cogform.core.spec.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,14 +1,17 @@
 package dev.cogform.core.desired;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
-import dev.cogform.core.rule.LoadRules;
+import dev.cogform.core.spec.LoadRules;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
@@ -41,6 +44,14 @@ final class SafeYaml {
 
     /** The document's root node, or null (with a diagnostic) when the text is not one plain YAML document. */
     static Node compose(String text, String file, Consumer<Diagnostic> sink) {
+        return compose(text, file, sink, false);
+    }
+
+    /**
+     * Like {@link #compose(String, String, Consumer)}, but with {@code emptyIsMap} a text without a document
+     * (empty, or only comments) is an empty map rather than a diagnostic: for readers of one optional block.
+     */
+    static Node compose(String text, String file, Consumer<Diagnostic> sink, boolean emptyIsMap) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(new CoreSchema())
@@ -58,6 +69,9 @@ final class SafeYaml {
         Node root;
         try {
             Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+            if (!documents.hasNext() && emptyIsMap) {
+                return new MappingNode(Tag.MAP, List.of(), FlowStyle.AUTO);
+            }
             if (!documents.hasNext()) {
                 sink.accept(LoadRules.REQUIRED.at(new Location("", new SourcePosition(file, 1, 1)),
                         file + " is empty", "start with version: 1 and a pools: map"));

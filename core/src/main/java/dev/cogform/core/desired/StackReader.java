@@ -2,10 +2,11 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.desired.NodeReader.Entry;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.model.ClientAddress;
-import dev.cogform.core.rule.CognitoModel;
-import dev.cogform.core.rule.LoadRules;
-import dev.cogform.core.rule.Suggestions;
+import dev.cogform.core.spec.CognitoModel;
+import dev.cogform.core.spec.LoadRules;
+import dev.cogform.core.spec.Suggestions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads the blocks of one {@code cogform.yaml} tree into records, reporting what is wrong. */
 final class StackReader {
@@ -78,6 +82,25 @@ final class StackReader {
         List<DesiredPool> pools = pools(root, top.get("pools"));
         vars.finish(interpolation.referenced(), sink);
         return new Stack(provider, state, pools, unreadable);
+    }
+
+    /**
+     * Reads the {@code state:} block alone, with the checks {@link #read} makes of it, and nothing else of the
+     * file. Null when the file is not a map. Variables are refused: the state commands take none.
+     */
+    StateConfig readState(Node root) {
+        if (!(root instanceof MappingNode top)) {
+            plain.typeError(root, "", "a map of sections (provider:, state:, pools:)");
+            return null;
+        }
+        Entry block = null;
+        for (NodeTuple t : top.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("state")) {
+                block = new Entry("state", k, NodeReader.isNull(t.getValueNode()) ? null : t.getValueNode(), "state");
+            }
+        }
+        reader = new NodeReader(plain.file(), sink, Interpolation.refusing("state commands read state settings literally"));
+        return state(block);
     }
 
     private void version(Node root, Entry e) {
@@ -306,7 +329,7 @@ final class StackReader {
         return e == null ? null : reader.string(e.value(), e.path());
     }
 
-    private void reportAt(Entry e, dev.cogform.core.rule.Rule rule, String message, String hint) {
+    private void reportAt(Entry e, dev.cogform.core.spec.Rule rule, String message, String hint) {
         reader.report(rule, e.value() != null ? e.value() : e.keyNode(), e.path(), message, hint);
     }
 

@@ -2,7 +2,8 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.desired.NodeReader.Entry;
 import dev.cogform.core.diag.Diagnostic;
-import dev.cogform.core.rule.LoadRules;
+import dev.cogform.core.diag.Location;
+import dev.cogform.core.spec.LoadRules;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;

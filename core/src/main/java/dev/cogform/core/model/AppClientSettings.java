@@ -89,56 +89,41 @@ public record AppClientSettings(
         return Collections.unmodifiableSortedSet(copy);
     }
 
-    /** Builds settings; every field starts at Cognito's default. */
+    /** Builds settings; every field starts at Cognito's default, as {@link AppClientField} gives it. */
     public static final class Builder {
         private String clientName;
         private boolean generateSecret;
-        private long accessTokenValiditySeconds = DEFAULT_ACCESS_TOKEN_SECONDS;
-        private long idTokenValiditySeconds = DEFAULT_ID_TOKEN_SECONDS;
-        private long refreshTokenValiditySeconds = DEFAULT_REFRESH_TOKEN_SECONDS;
-        private long authSessionValiditySeconds = DEFAULT_AUTH_SESSION_SECONDS;
-        private Set<String> explicitAuthFlows = Set.of();
-        private Set<String> readAttributes = Set.of();
-        private Set<String> writeAttributes = Set.of();
-        private Set<String> supportedIdentityProviders = Set.of();
-        private Set<String> callbackUrls = Set.of();
-        private Set<String> logoutUrls = Set.of();
+        private long accessTokenValiditySeconds;
+        private long idTokenValiditySeconds;
+        private long refreshTokenValiditySeconds;
+        private long authSessionValiditySeconds;
+        private Set<String> explicitAuthFlows;
+        private Set<String> readAttributes;
+        private Set<String> writeAttributes;
+        private Set<String> supportedIdentityProviders;
+        private Set<String> callbackUrls;
+        private Set<String> logoutUrls;
         private String defaultRedirectUri;
-        private Set<String> allowedOAuthFlows = Set.of();
-        private Set<String> allowedOAuthScopes = Set.of();
+        private Set<String> allowedOAuthFlows;
+        private Set<String> allowedOAuthScopes;
         private boolean allowedOAuthFlowsUserPoolClient;
         private Analytics analytics;
-        private String preventUserExistenceErrors = DEFAULT_PREVENT_USER_EXISTENCE_ERRORS;
-        private boolean enableTokenRevocation = true;
+        private String preventUserExistenceErrors;
+        private boolean enableTokenRevocation;
         private boolean enablePropagateAdditionalUserContextData;
-        private RefreshTokenRotation refreshTokenRotation = RefreshTokenRotation.DEFAULT;
+        private RefreshTokenRotation refreshTokenRotation;
 
         private Builder(String clientName) {
+            for (AppClientField f : AppClientField.values()) {
+                f.set(this, f.cognitoDefault());
+            }
             this.clientName = clientName;
         }
 
         private Builder(AppClientSettings s) {
-            clientName = s.clientName;
-            generateSecret = s.generateSecret;
-            accessTokenValiditySeconds = s.accessTokenValiditySeconds;
-            idTokenValiditySeconds = s.idTokenValiditySeconds;
-            refreshTokenValiditySeconds = s.refreshTokenValiditySeconds;
-            authSessionValiditySeconds = s.authSessionValiditySeconds;
-            explicitAuthFlows = s.explicitAuthFlows;
-            readAttributes = s.readAttributes;
-            writeAttributes = s.writeAttributes;
-            supportedIdentityProviders = s.supportedIdentityProviders;
-            callbackUrls = s.callbackUrls;
-            logoutUrls = s.logoutUrls;
-            defaultRedirectUri = s.defaultRedirectUri;
-            allowedOAuthFlows = s.allowedOAuthFlows;
-            allowedOAuthScopes = s.allowedOAuthScopes;
-            allowedOAuthFlowsUserPoolClient = s.allowedOAuthFlowsUserPoolClient;
-            analytics = s.analytics;
-            preventUserExistenceErrors = s.preventUserExistenceErrors;
-            enableTokenRevocation = s.enableTokenRevocation;
-            enablePropagateAdditionalUserContextData = s.enablePropagateAdditionalUserContextData;
-            refreshTokenRotation = s.refreshTokenRotation;
+            for (AppClientField f : AppClientField.values()) {
+                f.copy(this, s);
+            }
         }
 
         public Builder clientName(String v) { clientName = v; return this; }

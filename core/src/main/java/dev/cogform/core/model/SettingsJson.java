@@ -16,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The one JSON form of {@link AppClientSettings}, shared by the state file, plan files and
@@ -48,6 +51,26 @@ public final class SettingsJson {
             return MAPPER.treeToValue(node, AppClientSettings.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a valid app-client settings object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * One field's value back from its JSON form (as {@link #mapper()} writes {@link AppClientField#get}),
+     * in the field's {@link AppClientField#type()}; sets come back sorted and unmodifiable.
+     */
+    public static Object fieldValue(AppClientField field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (field.kind() == AppClientField.Kind.SET) {
+            SortedSet<String> set = new TreeSet<>();
+            node.forEach(e -> set.add(e.asText()));
+            return Collections.unmodifiableSortedSet(set);
+        }
+        try {
+            return MAPPER.treeToValue(node, field.type());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad value for " + field.key() + ": " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.cogform.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +14,6 @@ import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -315,24 +313,7 @@ final class PlanFileV1 {
 
     /** A field value back from JSON, in the type {@link AppClientField#get} returns. */
     private static Object value(AppClientField field, JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return switch (field.kind()) {
-                case SCALAR -> node.isBoolean() ? (Object) node.booleanValue() : node.asText();
-                case DURATION -> node.asLong();
-                case SET -> {
-                    TreeSet<String> set = new TreeSet<>();
-                    node.forEach(e -> set.add(e.asText()));
-                    yield Collections.unmodifiableSortedSet(set);
-                }
-                case STRUCT -> MAPPER.treeToValue(node, field.structType().orElseThrow(
-                        () -> new IllegalStateException("no record type for struct field " + field.key())));
-            };
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("bad value for " + field.key() + ": " + e.getOriginalMessage(), e);
-        }
+        return SettingsJson.fieldValue(field, node);
     }
 
     private static AppClientSettings settings(JsonNode node) {

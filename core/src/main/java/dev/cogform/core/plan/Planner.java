@@ -2,7 +2,6 @@ package dev.cogform.core.plan;
 
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredState;
-import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.Diagnostics;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.LiveClient;
@@ -10,6 +9,7 @@ import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.refresh.LiveSnapshot;
+import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
@@ -44,7 +44,7 @@ public final class Planner {
     static final Duration ADOPTION_SKEW = Duration.ofSeconds(30);
 
     /** The rule of the warning that a create duplicates an unmanaged client's name; apply asks again on it. */
-    public static final String DUPLICATE_NAME = "plan.duplicate-name";
+    public static final String DUPLICATE_NAME = RunRules.PLAN_DUPLICATE_NAME.id();
 
     private final DesiredState desired;
     private final StateSnapshot state;
@@ -79,7 +79,7 @@ public final class Planner {
         diagnostics.addAll(live.diagnostics());
         for (ClientAddress t : options.targets()) {
             if (wanted(t).isEmpty() && state.client(t).isEmpty()) {
-                diagnostics.add(Diagnostic.error("plan.unknown-target", t.toString(),
+                diagnostics.add(RunRules.PLAN_UNKNOWN_TARGET.diagnostic(t.toString(),
                         "--target " + t + " matches no client in cogform.yaml or in the state",
                         "write POOL.CLIENT as the keys appear in cogform.yaml", null));
             }
@@ -109,7 +109,7 @@ public final class Planner {
         ClientAddress address = p.address();
         if (!live.refreshed()) {
             blocked.add(address);
-            diagnostics.add(Diagnostic.error("plan.pending-needs-refresh", address.toString(),
+            diagnostics.add(RunRules.PLAN_PENDING_NEEDS_REFRESH.diagnostic(address.toString(),
                     "an earlier apply was interrupted while creating " + address
                             + "; its outcome can only be found by reading Cognito",
                     "plan without --refresh=false", null));
@@ -164,7 +164,7 @@ public final class Planner {
                     .min(Comparator.comparing(LiveClient::created));
         }
         if (described.size() > 1) {
-            diagnostics.add(Diagnostic.error("plan.pending-ambiguous", p.address().toString(),
+            diagnostics.add(RunRules.PLAN_PENDING_AMBIGUOUS.diagnostic(p.address().toString(),
                     "an earlier apply was interrupted while creating " + p.address() + ", and pool " + p.poolId()
                             + " has " + described.size() + " unmanaged clients named \"" + p.clientName()
                             + "\" without creation dates, so cogform cannot tell which one it made",
@@ -179,7 +179,7 @@ public final class Planner {
         if (dc.secretRotation() != null) {
             // Read and checked by the loader, but no plan step carries it out yet: say so rather than ignore it.
             var at = dc.sources().locate("secret_rotation");
-            diagnostics.add(Diagnostic.error("secret.rotation-unsupported", at.path(),
+            diagnostics.add(RunRules.SECRET_ROTATION_UNSUPPORTED.diagnostic(at.path(),
                     "secret_rotation is not carried out by this cogform yet: no secret would be rotated",
                     "remove secret_rotation; rotate by hand with AddUserPoolClientSecret and DeleteUserPoolClientSecret",
                     at.at()));
@@ -197,7 +197,7 @@ public final class Planner {
                 }
                 rec = records.get(address);
             } else if (!rec.clientId().equals(dc.importId())) {
-                diagnostics.add(Diagnostic.error("import.conflict", DesiredClient.path(address) + ".import_id",
+                diagnostics.add(RunRules.IMPORT_CONFLICT.diagnostic(DesiredClient.path(address) + ".import_id",
                         address + " already manages client " + rec.clientId() + ", but import_id names client "
                                 + dc.importId(),
                         "remove import_id (the import is done), or run 'cogform state rm " + address
@@ -267,14 +267,14 @@ public final class Planner {
         String id = dc.importId();
         var at = dc.sources().locate("import_id");
         if (!live.refreshed()) {
-            diagnostics.add(Diagnostic.error("import.needs-refresh", at.path(),
+            diagnostics.add(RunRules.IMPORT_NEEDS_REFRESH.diagnostic(at.path(),
                     "importing client " + id + " into " + address + " needs its live settings",
                     "plan without --refresh=false", at.at()));
             return false;
         }
         Optional<ClientRecord> owner = records.values().stream().filter(r -> r.clientId().equals(id)).findFirst();
         if (owner.isPresent()) {
-            diagnostics.add(Diagnostic.error("import.already-managed", at.path(),
+            diagnostics.add(RunRules.IMPORT_ALREADY_MANAGED.diagnostic(at.path(),
                     "client " + id + " is already managed by " + owner.get().address() + "; one client cannot stand for"
                             + " two addresses",
                     "remove import_id from " + address + ", or 'cogform state mv " + owner.get().address() + " "
@@ -289,7 +289,7 @@ public final class Planner {
             String elsewhere = live.listings().entrySet().stream()
                     .filter(e -> !e.getKey().equals(poolId) && e.getValue().stream().anyMatch(s -> s.clientId().equals(id)))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
-            diagnostics.add(Diagnostic.error("import.not-found", at.path(),
+            diagnostics.add(RunRules.IMPORT_NOT_FOUND.diagnostic(at.path(),
                     "client " + id + " does not exist in pool " + poolId + ", the pool of " + address
                             + (elsewhere != null ? " (it is in pool " + elsewhere + ")" : ""),
                     elsewhere != null ? "import it under a client of the pool that holds it"
@@ -301,7 +301,7 @@ public final class Planner {
                 .filter(AttributeDiff::forcesReplacement).toList();
         if (!createOnly.isEmpty()) {
             AttributeDiff d = createOnly.get(0);
-            diagnostics.add(Diagnostic.error("import.create-only", DesiredClient.path(address) + "." + d.field().key(),
+            diagnostics.add(RunRules.IMPORT_CREATE_ONLY.diagnostic(DesiredClient.path(address) + "." + d.field().key(),
                     "client " + id + " has " + d.field().key() + ": " + d.before() + ", but cogform.yaml says "
                             + d.after() + "; it can only be set when a client is created, so importing it cannot change it",
                     "write " + d.field().key() + ": " + d.before() + " to import the client as it is",
@@ -334,7 +334,7 @@ public final class Planner {
         live.listing(poolId).stream()
                 .filter(s -> s.clientName().equals(dc.settings().clientName()) && !managedIds.contains(s.clientId()))
                 .min(Comparator.comparing(ClientSummary::clientId))
-                .ifPresent(s -> diagnostics.add(Diagnostic.warning(DUPLICATE_NAME, DesiredClient.path(dc.address()),
+                .ifPresent(s -> diagnostics.add(RunRules.PLAN_DUPLICATE_NAME.diagnostic(DesiredClient.path(dc.address()),
                         "pool " + poolId + " already has a client named \"" + s.clientName() + "\" (client "
                                 + s.clientId() + ") that cogform does not manage; this plan creates a second one",
                         "to adopt it instead, add import_id: " + s.clientId() + " to " + dc.address()
@@ -390,7 +390,7 @@ public final class Planner {
                         + " apply, then make the change"
                 : "the state records prevent_destroy for it; to delete it, put it back in cogform.yaml with"
                         + " lifecycle.prevent_destroy: false, apply, then remove it";
-        diagnostics.add(Diagnostic.error("lifecycle.prevent-destroy", address + ".lifecycle.prevent_destroy",
+        diagnostics.add(RunRules.PREVENT_DESTROY.diagnostic(address + ".lifecycle.prevent_destroy",
                 "client " + address + " (" + rec.clientId() + ") has lifecycle.prevent_destroy set, but this plan would "
                         + verb + " it", hint,
                 wanted(address).map(DesiredClient::at).orElse(null)));

@@ -11,6 +11,7 @@ import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.rule.LiveChecks;
+import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
@@ -224,13 +225,13 @@ public final class Refresher {
         try {
             Optional<String> id = resolver.poolId(p.name());
             if (id.isEmpty()) {
-                diagnostics.add(Diagnostic.error("refresh.pool-not-found", "pools." + p.key() + ".name",
+                diagnostics.add(RunRules.REFRESH_POOL_NOT_FOUND.diagnostic("pools." + p.key() + ".name",
                         "pool name \"" + p.name() + "\" not found",
                         "check the name, the region and the credentials, or give the pool's id", p.at()));
             }
             return id;
         } catch (GatewayException e) {
-            diagnostics.add(Diagnostic.error("refresh.read-failed", "pools." + p.key() + ".name",
+            diagnostics.add(RunRules.REFRESH_READ_FAILED.diagnostic("pools." + p.key() + ".name",
                     "looking up pool name \"" + p.name() + "\" failed: " + describe(e), null, p.at()));
             return Optional.empty();
         }
@@ -271,7 +272,7 @@ public final class Refresher {
 
     /** A pool the YAML names by id that Cognito does not know: an input error, at the pool's position. */
     private static Void poolIdNotFound(List<Diagnostic> diagnostics, DesiredPool p) {
-        diagnostics.add(Diagnostic.error("refresh.pool-not-found", "pools." + p.key() + ".id",
+        diagnostics.add(RunRules.REFRESH_POOL_NOT_FOUND.diagnostic("pools." + p.key() + ".id",
                 "pool id \"" + p.id() + "\" does not exist",
                 "check the id, the region and the credentials, or give the pool's name", p.at()));
         return null;
@@ -279,7 +280,7 @@ public final class Refresher {
 
     private static Void failed(List<Diagnostic> diagnostics, Throwable e, String what, ClientAddress address) {
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        diagnostics.add(Diagnostic.error("refresh.read-failed", address == null ? null : address.toString(),
+        diagnostics.add(RunRules.REFRESH_READ_FAILED.diagnostic(address == null ? null : address.toString(),
                 what + " failed: " + (cause instanceof GatewayException g ? describe(g) : String.valueOf(cause)),
                 "nothing was changed; fix the cause and plan again", null));
         return null;

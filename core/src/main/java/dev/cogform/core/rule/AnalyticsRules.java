@@ -1,7 +1,9 @@
 package dev.cogform.core.rule;
 
 import dev.cogform.core.model.Analytics;
-import dev.cogform.core.rule.Rule.Stage;
+import dev.cogform.core.spec.CognitoModel;
+import dev.cogform.core.spec.Rule.Stage;
+import dev.cogform.core.spec.Rule;
 import java.util.List;
 
 /** Pinpoint analytics (reference §4 rule 22). */

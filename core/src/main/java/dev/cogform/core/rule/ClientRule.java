@@ -1,7 +1,8 @@
 package dev.cogform.core.rule;
 
 import dev.cogform.core.desired.DesiredClient;
-import dev.cogform.core.desired.Location;
+import dev.cogform.core.diag.Location;
+import dev.cogform.core.spec.Rule;
 import java.util.function.Consumer;
 
 /** A rule checked on one client, offline: its {@link Rule} and the check itself. */

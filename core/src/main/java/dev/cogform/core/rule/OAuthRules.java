@@ -3,7 +3,10 @@ package dev.cogform.core.rule;
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.FieldSources.Element;
 import dev.cogform.core.model.AppClientSettings;
-import dev.cogform.core.rule.Rule.Stage;
+import dev.cogform.core.spec.CognitoModel;
+import dev.cogform.core.spec.Rule.Stage;
+import dev.cogform.core.spec.Rule;
+import dev.cogform.core.spec.Suggestions;
 import java.util.List;
 import java.util.Set;
 

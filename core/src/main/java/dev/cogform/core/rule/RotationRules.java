@@ -1,6 +1,7 @@
 package dev.cogform.core.rule;
 
-import dev.cogform.core.rule.Rule.Stage;
+import dev.cogform.core.spec.Rule.Stage;
+import dev.cogform.core.spec.Rule;
 import java.util.List;
 
 /** Refresh-token rotation (reference §4 rule 24). */

@@ -3,6 +3,9 @@ package dev.cogform.core.rule;
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredPool;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.spec.LoadRules;
+import dev.cogform.core.spec.Rule;
+import dev.cogform.core.spec.RunRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,7 +20,7 @@ public final class Rulebook {
     private Rulebook() {
     }
 
-    /** All rules, loader rules first, then client, pool, live and planner rules; ids are unique. */
+    /** All rules, loader rules first, then client, pool, live, planner rules and those of refresh, plan and apply; ids are unique. */
     public static List<Rule> all() {
         List<Rule> all = new ArrayList<>(LoadRules.all());
         CLIENT_RULES.forEach(r -> all.add(r.rule()));
@@ -26,6 +29,7 @@ public final class Rulebook {
         all.add(LiveChecks.SCOPE_EXISTS);
         all.add(SecretRules.CREATE_ONLY);
         all.add(AttributeRules.REQUIRED_WRITABLE);
+        all.addAll(RunRules.all());
         return List.copyOf(all);
     }
 

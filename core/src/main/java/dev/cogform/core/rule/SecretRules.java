@@ -1,6 +1,7 @@
 package dev.cogform.core.rule;
 
-import dev.cogform.core.rule.Rule.Stage;
+import dev.cogform.core.spec.Rule.Stage;
+import dev.cogform.core.spec.Rule;
 import java.util.List;
 
 /** Client secrets and settings that need one (reference §4 rules 1–3 and 23). */

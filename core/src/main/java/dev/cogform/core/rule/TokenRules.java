@@ -1,11 +1,11 @@
 package dev.cogform.core.rule;
 
-import static dev.cogform.core.model.Durations.format;
-
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.model.AppClientSettings;
-import dev.cogform.core.rule.Rule.Stage;
+import dev.cogform.core.spec.Rule.Stage;
+import dev.cogform.core.spec.Rule;
 import java.util.List;
+import static dev.cogform.core.model.Durations.format;
 
 /**
  * Token and session lifetimes (reference §3, §4 rule 24). cogform keeps durations in seconds and

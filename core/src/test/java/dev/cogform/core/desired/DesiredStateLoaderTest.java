@@ -3,10 +3,12 @@ package dev.cogform.core.desired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.stack.DesiredStateLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

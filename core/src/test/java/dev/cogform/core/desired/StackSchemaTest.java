@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogform.core.model.AppClientField;
-import dev.cogform.core.rule.CognitoModel;
+import dev.cogform.core.spec.CognitoModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +71,28 @@ class StackSchemaTest {
                 .containsExactlyElementsOf(StackReader.QUOTA_KEYS);
         assertThat(names(top.path("state").path("properties"))).containsExactlyElementsOf(StackReader.STATE_KEYS);
         assertThat(names(schema.path("$defs").path("pool").path("properties"))).containsExactlyElementsOf(StackReader.POOL_KEYS);
+    }
+
+    /**
+     * The field properties are generated from the descriptors; {@code -Dgolden.update=true} writes
+     * them into the resource (in the client and in the pool defaults), keeping everything else.
+     */
+    @Test
+    void fieldProperties_areGeneratedFromTheDescriptors() throws Exception {
+        ObjectNode expected = schema.deepCopy();
+        for (String parent : List.of("/$defs/client", "/$defs/pool/properties/defaults")) {
+            ObjectNode owner = (ObjectNode) expected.at(parent);
+            owner.replace("properties", FieldSchema.properties((ObjectNode) owner.path("properties")));
+        }
+        Path resource = Path.of("src/main/resources/dev/cogform/core/desired", StackSchema.RESOURCE);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(resource, FieldSchema.write(expected));
+            return;
+        }
+
+        assertThat(FieldSchema.write(schema)).as("%s is out of date; regenerate it with -Dgolden.update=true"
+                + " (docs/contributing.md)", resource).isEqualTo(FieldSchema.write(expected));
+        assertThat(Files.readString(resource)).as("the resource's layout").isEqualTo(FieldSchema.write(schema));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredPool;
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
 import dev.cogform.core.diag.Diagnostic;

@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * Updates replace every updatable field, as Cognito's do (generateSecret is kept). Creation dates come
  * from a clock, truncated to seconds as Cognito's are, or are left out ({@link #withoutDates()}).
  * Failures are injected per operation ({@link #failOn}); {@link #onCall} runs a hook inside a call,
- * for latches and crash simulation; {@link #calls()} lists every call in order.
+ * for latches and crash simulation; {@link #calls()} lists every call in order. Held to
+ * {@code CognitoGatewayContract} by {@code FakeCognitoGatewayContractTest}, with two declared gaps: no pages
+ * and no validation.
  */
 public final class FakeCognitoGateway implements CognitoGateway {
 
@@ -159,7 +161,9 @@ public final class FakeCognitoGateway implements CognitoGateway {
             List<String> found = pools.entrySet().stream().filter(e -> e.getValue().name.equals(name))
                     .map(Map.Entry::getKey).toList();
             if (found.size() > 1) {
-                throw new GatewayException(GatewayError.OTHER, found.size() + " pools are named " + name);
+                // SdkCognitoGateway's wording: the ids are what the user needs to pick one.
+                throw new GatewayException(GatewayError.OTHER, found.size() + " user pools are named \"" + name + "\" ("
+                        + String.join(", ", found) + "); refer to the pool by id instead of by name");
             }
             return found.stream().findFirst();
         });

@@ -56,11 +56,18 @@ public final class InMemoryStateStore implements StateStore {
         if (writesLeft-- <= 0) {
             throw new StateException("simulated crash: the state write did not happen");
         }
-        if (current == null ? next.serial() != 0
-                : !current.lineage().equals(next.lineage()) || current.serial() != next.serial()) {
-            throw new StaleStateException("state moved on: stored " + (current == null ? "nothing"
-                    : current.lineage() + "#" + current.serial()) + ", write based on " + next.lineage() + "#"
-                    + next.serial());
+        // The real stores' wording (BlobStateStore), which StateStoreContract holds this double to.
+        if (current == null && next.serial() != 0) {
+            throw new StaleStateException("the state " + location() + " holds nothing, but this change was based on"
+                    + " serial " + next.serial() + " of lineage " + next.lineage() + "; nothing was written");
+        }
+        if (current != null && !current.lineage().equals(next.lineage())) {
+            throw new StaleStateException("the state " + location() + " has lineage " + current.lineage()
+                    + ", but this change was based on lineage " + next.lineage() + ": it is a different state");
+        }
+        if (current != null && current.serial() != next.serial()) {
+            throw new StaleStateException("the state " + location() + " is at serial " + current.serial()
+                    + ", but this change was based on serial " + next.serial() + "; nothing was written");
         }
         return store(next, next.serial() + 1);
     }
@@ -112,8 +119,12 @@ public final class InMemoryStateStore implements StateStore {
                 synchronized (this) {
                     who = held == null ? null : held.info;
                 }
-                throw new StateLockedException("the state is locked by " + (who == null ? "someone" : who.who())
-                        + " for " + (who == null ? "something" : who.operation()), who);
+                if (who == null) { // released between the failed wait and the look
+                    throw new StateLockedException("the state " + location() + " was locked; try again", null);
+                }
+                throw new StateLockedException((timeout.isZero() ? "" : "gave up after waiting " + timeout.toSeconds()
+                        + "s: ") + "the state " + location() + " is locked by " + who.who() + " for '" + who.operation()
+                        + "' since " + who.created() + " (lock " + who.id() + ")", who);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

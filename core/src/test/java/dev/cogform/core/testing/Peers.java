@@ -1,37 +1,27 @@
 package dev.cogform.core.testing;
 
+import dev.cogform.core.testing.peers.LocalPeers;
+import dev.cogform.core.testing.peers.Peer;
 import java.net.URI;
 
 /**
- * Where the peer servers started outside the JVM listen. {@code .ci/run} starts them and passes
- * their URLs; a test that needs one fails, never skips, when it is missing.
+ * Where the peer servers listen. Each is started by the test suite itself the first time a test asks
+ * for it (see {@link LocalPeers}), unless its environment variable or system property names a running
+ * one. Declare the peers of a class with {@link dev.cogform.core.testing.peers.WithPeers} so that it
+ * fails once, before its tests, when a peer cannot start.
  */
 public final class Peers {
-
-    private static final String HOW = "start the peers first: 'source .ci/peers.sh && start_peers', then run Maven"
-            + " in that shell (or run .ci/run)";
 
     private Peers() {
     }
 
-    /** moto_server (Cognito IdP and S3 on one port). */
+    /** moto_server (Cognito IdP, S3 and STS on one port); {@code COGFORM_TEST_MOTO} names a running one. */
     public static URI moto() {
-        return lookup("cogform.test.moto", "COGFORM_TEST_MOTO", "moto_server");
+        return LocalPeers.url(Peer.MOTO);
     }
 
-    /** cognito-local (npm). */
+    /** cognito-local (npm); {@code COGFORM_TEST_COGNITO_LOCAL} names a running one. */
     public static URI cognitoLocal() {
-        return lookup("cogform.test.cognitoLocal", "COGFORM_TEST_COGNITO_LOCAL", "cognito-local");
-    }
-
-    private static URI lookup(String property, String env, String name) {
-        String url = System.getProperty(property);
-        if (url == null || url.isBlank() || url.startsWith("${")) {
-            url = System.getenv(env);
-        }
-        if (url == null || url.isBlank()) {
-            throw new AssertionError(name + " is not running: " + env + " is not set; " + HOW);
-        }
-        return URI.create(url);
+        return LocalPeers.url(Peer.COGNITO_LOCAL);
     }
 }

@@ -20,8 +20,15 @@ public final class SampleClients {
      * needs nothing but itself).
      */
     public static AppClientSettings everyFieldSet(String name) {
-        AppClientSettings s = AppClientSettings.builder(name)
-                .generateSecret(true)
+        AppClientSettings.Builder flipped = AppClientSettings.builder(name);
+        // Every boolean away from its default, so that a new boolean field is covered without an edit
+        // here; a field whose flipped value breaks a Cognito rule gets an explicit value below.
+        for (AppClientField f : AppClientField.values()) {
+            if (f.type() == Boolean.class) {
+                f.set(flipped, !(Boolean) f.cognitoDefault());
+            }
+        }
+        AppClientSettings s = flipped
                 .accessTokenValiditySeconds(30 * 60)
                 .idTokenValiditySeconds(2 * 3_600)
                 .refreshTokenValiditySeconds(90L * 86_400)
@@ -35,13 +42,10 @@ public final class SampleClients {
                 .defaultRedirectUri("https://app.example.com/callback")
                 .allowedOAuthFlows(Set.of("code"))
                 .allowedOAuthScopes(Set.of("openid", "email", "profile"))
-                .allowedOAuthFlowsUserPoolClient(true)
                 .analytics(new Analytics(null,
                         "arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef",
                         null, null, true))
                 .preventUserExistenceErrors("ENABLED")
-                .enableTokenRevocation(false)
-                .enablePropagateAdditionalUserContextData(true)
                 .refreshTokenRotation(new RefreshTokenRotation(RefreshTokenRotation.ENABLED, 30))
                 .build();
         AppClientSettings defaults = AppClientSettings.defaults(name);

@@ -40,7 +40,6 @@ public final class SettingsArbitraries {
     public static Arbitrary<AppClientSettings> validSettings() {
         Arbitrary<AppClientSettings> base = Builders.withBuilder(() -> AppClientSettings.builder("client"))
                 .use(clientNames()).in(AppClientSettings.Builder::clientName)
-                .use(Arbitraries.of(true, false)).in(AppClientSettings.Builder::generateSecret)
                 .use(accessOrIdTokenSeconds()).in(AppClientSettings.Builder::accessTokenValiditySeconds)
                 .use(accessOrIdTokenSeconds()).in(AppClientSettings.Builder::idTokenValiditySeconds)
                 .use(refreshTokenSeconds()).in(AppClientSettings.Builder::refreshTokenValiditySeconds)
@@ -54,19 +53,29 @@ public final class SettingsArbitraries {
                 .use(urls("logout")).in(AppClientSettings.Builder::logoutUrls)
                 .use(subsetOf(OAUTH_FLOWS)).in(AppClientSettings.Builder::allowedOAuthFlows)
                 .use(subsetOf(SCOPES)).in(AppClientSettings.Builder::allowedOAuthScopes)
-                .use(Arbitraries.of(true, false)).in(AppClientSettings.Builder::allowedOAuthFlowsUserPoolClient)
                 .use(analytics()).in(AppClientSettings.Builder::analytics)
                 .use(Arbitraries.of("LEGACY", "ENABLED")).in(AppClientSettings.Builder::preventUserExistenceErrors)
-                .use(Arbitraries.of(true, false)).in(AppClientSettings.Builder::enableTokenRevocation)
-                .use(Arbitraries.of(true, false))
-                .in(AppClientSettings.Builder::enablePropagateAdditionalUserContextData)
                 .use(refreshTokenRotations()).in(AppClientSettings.Builder::refreshTokenRotation)
-                .build(AppClientSettings.Builder::build);
+                .build(AppClientSettings.Builder::build)
+                .flatMap(SettingsArbitraries::withAnyBooleans);
         // The default redirect URI, when set, is one of the callbacks (Cognito requires it).
         return base.flatMap(s -> s.callbackUrls().isEmpty()
                 ? Arbitraries.just(s)
                 : Arbitraries.of(List.copyOf(s.callbackUrls())).injectNull(0.3)
                         .map(uri -> s.toBuilder().defaultRedirectUri(uri).build()));
+    }
+
+    /** Every boolean field drawn independently, by descriptor, so a new boolean field is drawn too. */
+    private static Arbitrary<AppClientSettings> withAnyBooleans(AppClientSettings s) {
+        List<AppClientField> booleans = java.util.Arrays.stream(AppClientField.values())
+                .filter(f -> f.type() == Boolean.class).toList();
+        return Arbitraries.of(true, false).list().ofSize(booleans.size()).map(values -> {
+            AppClientSettings.Builder b = s.toBuilder();
+            for (int i = 0; i < booleans.size(); i++) {
+                booleans.get(i).set(b, values.get(i));
+            }
+            return b.build();
+        });
     }
 
     /** Valid settings paired with one field whose value differs from Cognito's default for it. */

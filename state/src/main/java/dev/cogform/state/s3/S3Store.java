@@ -1,5 +1,6 @@
 package dev.cogform.state.s3;
 
+import dev.cogform.core.live.cognito.RetryProgress;
 import dev.cogform.core.state.StateException;
 import dev.cogform.state.blob.BlobStateStore;
 import dev.cogform.state.blob.LeaseLocker;
@@ -7,6 +8,7 @@ import dev.cogform.state.blob.Warnings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -42,9 +44,11 @@ public final class S3Store {
 
     /** An S3 client for {@code location}: Apache HTTP client, path-style addressing when an endpoint is set. */
     public static S3Client client(S3Location location) {
+        AtomicInteger maxAttempts = new AtomicInteger();
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(Apache5HttpClient.builder())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build());
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new RetryProgress(maxAttempts::get)));
         if (location.region() != null) {
             builder.region(Region.of(location.region()));
         } else if (location.endpoint() != null) {
@@ -54,7 +58,11 @@ public final class S3Store {
             builder.endpointOverride(URI.create(location.endpoint())).forcePathStyle(true);
         }
         try {
-            return builder.build();
+            S3Client client = builder.build();
+            // The SDK's default strategy for S3 (retries are left as they are; this only reads the count).
+            client.serviceClientConfiguration().overrideConfiguration().retryStrategy()
+                    .ifPresent(s -> maxAttempts.set(s.maxAttempts()));
+            return client;
         } catch (SdkClientException e) {
             throw new StateException("cannot set up S3 access for " + location.url() + ": " + e.getMessage()
                     + "; set state.region in cogform.yaml (or AWS_REGION)", e);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.testing.Peers;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import dev.cogform.state.blob.BlobStateStore;
 import dev.cogform.state.blob.Snapshots;
 import java.time.Duration;
@@ -16,10 +18,11 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * The contract on moto_server's S3 (started outside the JVM, see {@code .ci/peers.sh}). Sequential
+ * The contract on moto_server's S3 (started by the suite, see {@link WithPeers}). Sequential
  * semantics only: moto's conditional writes are not checked under races, so no race suite here.
  */
 @SuppressWarnings("try") // locks are held for a block, not referenced in it
+@WithPeers(Peer.MOTO)
 class MotoStateStoreTest implements S3StoreContract {
 
     private static S3Client s3;

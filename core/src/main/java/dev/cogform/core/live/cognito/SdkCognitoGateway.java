@@ -203,10 +203,13 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     }
 
     static ClientOverrideConfiguration overrides(String profile) {
+        RetryStrategy retries = transportRetries();
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .retryStrategy(transportRetries());
+                .retryStrategy(retries)
+                // CREATE_RETRIES, the other strategy, allows as many attempts.
+                .addExecutionInterceptor(new RetryProgress(retries::maxAttempts));
         if (profile != null) {
             b.defaultProfileName(profile);
         }

@@ -99,13 +99,13 @@ class AppClientMapperTest {
     }
 
     @Test
-    void generateSecret_isThePresenceOfASecret_andTheSecretGoesNowhere() {
+    void generateSecret_isThePresenceOfASecret() {
         UserPoolClientType c = UserPoolClientType.builder().clientName("web").clientSecret("TOPSECRETvalue1234567890").build();
 
         AppClientSettings s = AppClientMapper.toSettings(c);
 
+        // AppClientSettings has no member that could hold the secret itself: only this flag.
         assertThat(s.generateSecret()).isTrue();
-        assertThat(s.toString()).doesNotContain("TOPSECRET");
     }
 
     @Test

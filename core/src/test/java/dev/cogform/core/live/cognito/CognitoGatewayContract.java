@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cogform.core.desired.QuotaConfig;
 import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
@@ -59,8 +60,14 @@ public interface CognitoGatewayContract {
         return new QuotaConfig(1_000, 1_000, 1_000);
     }
 
-    default SdkCognitoGateway newGateway() {
+    /** The gateway under test; a double that is its own peer overrides this and {@link #newAdmin()}. */
+    default CognitoGateway newGateway() {
         return SdkCognitoGateway.forLocalEndpoint(endpoint(), quotas());
+    }
+
+    /** Setup and inspection of the peer behind {@link #newGateway()}. */
+    default PeerAdmin newAdmin() {
+        return SdkPeerAdmin.connect(endpoint());
     }
 
     private boolean has(PeerGap gap) {

@@ -1,11 +1,14 @@
 package dev.cogform.core.live.cognito;
 
 import dev.cogform.core.testing.Peers;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The gateway contract against cognito-local 5.3.0 (npm). */
+@WithPeers(Peer.COGNITO_LOCAL)
 class CognitoLocalGatewayTest implements CognitoGatewayContract {
 
     @Override

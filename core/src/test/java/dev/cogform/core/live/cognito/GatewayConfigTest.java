@@ -7,6 +7,8 @@ import dev.cogform.core.desired.ProviderConfig;
 import dev.cogform.core.desired.QuotaConfig;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.testing.Peers;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ class GatewayConfigTest {
     }
 
     @Test
+    @WithPeers(Peer.MOTO)
     void create_withAssumeRole_signsWithTheRolesCredentials() throws Exception {
         // moto_server plays STS: it answers AssumeRole with temporary credentials (ASIA...).
         try (CannedCognito server = new CannedCognito(r -> CannedCognito.Answer.ok("{\"UserPoolClients\":[]}"));

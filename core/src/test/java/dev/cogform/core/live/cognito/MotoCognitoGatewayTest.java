@@ -1,11 +1,14 @@
 package dev.cogform.core.live.cognito;
 
 import dev.cogform.core.testing.Peers;
+import dev.cogform.core.testing.peers.Peer;
+import dev.cogform.core.testing.peers.WithPeers;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The gateway contract against moto_server (moto 5.2.1). */
+@WithPeers(Peer.MOTO)
 class MotoCognitoGatewayTest implements CognitoGatewayContract {
 
     @Override

@@ -1,80 +1,34 @@
 package dev.cogform.core.live.cognito;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
- * Test-side setup and inspection of a Cognito peer through the plain SDK: what the gateway port
- * deliberately cannot do (create pools, identity providers, resource servers) or should not show
- * (raw responses, secrets).
+ * Test-side setup and inspection of a Cognito peer: what the gateway port deliberately cannot do (create
+ * pools, identity providers, resource servers) or should not show (raw responses, secrets). Raw answers are
+ * the SDK's model types, as the service would give them.
  */
-public final class PeerAdmin implements AutoCloseable {
+public interface PeerAdmin extends AutoCloseable {
 
-    private final CognitoIdentityProviderClient sdk;
-
-    private PeerAdmin(CognitoIdentityProviderClient sdk) {
-        this.sdk = sdk;
-    }
-
-    public static PeerAdmin connect(URI endpoint) {
-        return new PeerAdmin(CognitoIdentityProviderClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build());
-    }
-
-    public String createPool(String name) {
-        return sdk.createUserPool(b -> b.poolName(name)).userPool().id();
-    }
+    String createPool(String name);
 
     /** Deletes the pool, ignoring failures: cleanup must not hide a test's own outcome. */
-    public void deletePoolQuietly(String poolId) {
-        try {
-            sdk.deleteUserPool(b -> b.userPoolId(poolId));
-        } catch (RuntimeException e) {
-            // Best effort; peers are thrown away after the run.
-        }
-    }
+    void deletePoolQuietly(String poolId);
 
     /** A client created the way another tool would: nothing but a name. */
-    public String createBareClient(String poolId, String name) {
-        return sdk.createUserPoolClient(b -> b.userPoolId(poolId).clientName(name)).userPoolClient().clientId();
-    }
+    String createBareClient(String poolId, String name);
 
-    public UserPoolClientType describe(String poolId, String clientId) {
-        return sdk.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId)).userPoolClient();
-    }
+    /** DescribeUserPoolClient's answer, secret included. */
+    UserPoolClientType describe(String poolId, String clientId);
 
-    public ListUserPoolClientsResponse listPage(String poolId, int maxResults) {
-        return sdk.listUserPoolClients(b -> b.userPoolId(poolId).maxResults(maxResults));
-    }
+    /** One ListUserPoolClients page of at most {@code maxResults}. */
+    ListUserPoolClientsResponse listPage(String poolId, int maxResults);
 
-    public void createOidcProvider(String poolId, String name) {
-        sdk.createIdentityProvider(b -> b.userPoolId(poolId).providerName(name)
-                .providerType(IdentityProviderTypeType.OIDC)
-                .providerDetails(Map.of("client_id", "contract-client", "client_secret", "contract-secret",
-                        "authorize_scopes", "openid", "oidc_issuer", "https://issuer.example.com",
-                        "attributes_request_method", "GET")));
-    }
+    void createOidcProvider(String poolId, String name);
 
-    public void createResourceServer(String poolId, String identifier, List<String> scopes) {
-        sdk.createResourceServer(b -> b.userPoolId(poolId).identifier(identifier).name(identifier.replaceAll("[^\\w\\s+=,.@-]", "-"))
-                .scopes(scopes.stream().map(s -> ResourceServerScopeType.builder().scopeName(s)
-                        .scopeDescription("scope " + s).build()).toList()));
-    }
+    void createResourceServer(String poolId, String identifier, List<String> scopes);
 
     @Override
-    public void close() {
-        sdk.close();
-    }
+    void close();
 }

@@ -1,16 +1,17 @@
 package dev.cogform.core.live.cognito;
 
+import dev.cogform.core.live.CognitoGateway;
 import java.util.UUID;
 
 /** A fresh pool with a random name on a peer, the gateway under test, and the admin client; closing deletes the pool. */
 public final class PeerPool implements AutoCloseable {
 
     public final PeerAdmin admin;
-    public final SdkCognitoGateway gateway;
+    public final CognitoGateway gateway;
     public final String name;
     public final String id;
 
-    private PeerPool(PeerAdmin admin, SdkCognitoGateway gateway, String name, String id) {
+    private PeerPool(PeerAdmin admin, CognitoGateway gateway, String name, String id) {
         this.admin = admin;
         this.gateway = gateway;
         this.name = name;
@@ -18,7 +19,7 @@ public final class PeerPool implements AutoCloseable {
     }
 
     public static PeerPool create(CognitoGatewayContract contract) {
-        PeerAdmin admin = PeerAdmin.connect(contract.endpoint());
+        PeerAdmin admin = contract.newAdmin();
         String name = "cogform-contract-" + UUID.randomUUID();
         String id = admin.createPool(name);
         return new PeerPool(admin, contract.newGateway(), name, id);
@@ -26,7 +27,13 @@ public final class PeerPool implements AutoCloseable {
 
     @Override
     public void close() {
-        gateway.close();
+        if (gateway instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         admin.deletePoolQuietly(id);
         admin.close();
     }

@@ -1,6 +1,6 @@
-package dev.cogform.core.rule;
+package dev.cogform.core.spec;
 
-import dev.cogform.core.rule.Rule.Stage;
+import dev.cogform.core.spec.Rule.Stage;
 import java.util.List;
 
 /** The rules the loader checks while it reads the YAML: syntax, keys, types, variables and the stack's blocks. */
@@ -67,6 +67,10 @@ public final class LoadRules {
     public static final Rule ROTATION_GRACE_IGNORED = Rule.warning("rotation.grace-ignored", Stage.LOAD,
             "A retry grace period means nothing while rotation is DISABLED (Cognito answers 0).");
 
+    /** Loading failed without a diagnostic saying why: a bug, reported rather than failing silently. */
+    public static final Rule LOAD_FAILED = Rule.error("load.failed", Stage.LOAD,
+            "Loading reports why it failed; this id appears only when it did not (a bug: please report it).");
+
     public static final Rule IMPORT_ID = Rule.error("import.id-format", Stage.LOAD,
             "import_id is an app client id, given in the client's own map (not in pool defaults).");
     public static final Rule SECRET_ROTATION = Rule.error("secret.rotation", Stage.LOAD,
@@ -75,11 +79,12 @@ public final class LoadRules {
     private LoadRules() {
     }
 
-    static List<Rule> all() {
+    /** The loader's rules, in the order the docs list them. */
+    public static List<Rule> all() {
         return List.of(STACK_MISSING, STACK_UNREADABLE, YAML_SYNTAX, YAML_LIMITS, YAML_TAG, DUPLICATE_KEY, UNKNOWN_KEY,
                 TYPE, REQUIRED, DUPLICATE_ITEM, VERSION, DURATION, VAR_SYNTAX, VAR_UNRESOLVED, VAR_REQUIRED, VAR_FILE,
                 VAR_UNUSED, PROVIDER, QUOTA, STATE_BACKEND, POOL_REFERENCE, POOL_ID, POOL_NAME, KEY_FORMAT,
                 ADDRESS_UNIQUE, SAME_POOL, IGNORE_CHANGES, SECRET_NOT_IN_YAML, ROTATION_FEATURE_REQUIRED,
-                ROTATION_GRACE_IGNORED, IMPORT_ID, SECRET_ROTATION);
+                ROTATION_GRACE_IGNORED, LOAD_FAILED, IMPORT_ID, SECRET_ROTATION);
     }
 }

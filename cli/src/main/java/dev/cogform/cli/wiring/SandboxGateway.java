@@ -1,4 +1,4 @@
-package dev.cogform.cli;
+package dev.cogform.cli.wiring;
 
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.QuotaConfig;

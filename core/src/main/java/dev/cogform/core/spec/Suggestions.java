@@ -1,4 +1,4 @@
-package dev.cogform.core.rule;
+package dev.cogform.core.spec;
 
 import java.util.Collection;
 import java.util.Locale;

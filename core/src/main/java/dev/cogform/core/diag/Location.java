@@ -1,4 +1,4 @@
-package dev.cogform.core.desired;
+package dev.cogform.core.diag;
 
 import dev.cogform.core.diag.SourcePosition;
 import java.util.Objects;

@@ -1,8 +1,9 @@
-package dev.cogform.core.rule;
+package dev.cogform.core.spec;
 
-import dev.cogform.core.desired.Location;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.Severity;
+import dev.cogform.core.diag.SourcePosition;
 
 /**
  * One named rule: a stable {@code id} users can search for, how bad a finding is, when it is checked
@@ -18,18 +19,34 @@ public record Rule(String id, Severity severity, Stage stage, String summary) {
         CLIENT,
         /** On each loaded pool, offline (rules across its clients). */
         POOL,
-        /** At plan time, against the live pool ({@link LiveChecks}). */
+        /** At plan time, against the live pool ({@code rule.LiveChecks}). */
         LIVE,
         /** Not a diagnostic: the planner acts on it (for example, a replacement). */
-        PLANNER
+        PLANNER,
+        /** While reading the live pools ({@link RunRules}). */
+        REFRESH,
+        /** While planning: targets, interrupted creates, lifecycle ({@link RunRules}). */
+        PLAN,
+        /** While applying, or checking that a saved plan still holds ({@link RunRules}). */
+        APPLY
     }
 
-    static Rule error(String id, Stage stage, String summary) {
+    /** An error-level rule; ids are stable once published. */
+    public static Rule error(String id, Stage stage, String summary) {
         return new Rule(id, Severity.ERROR, stage, summary);
     }
 
-    static Rule warning(String id, Stage stage, String summary) {
+    /** A warning-level rule. */
+    public static Rule warning(String id, Stage stage, String summary) {
         return new Rule(id, Severity.WARNING, stage, summary);
+    }
+
+    /**
+     * A finding of this rule about {@code path} (a field path, an address, or null), at a position in the YAML
+     * when there is one: for findings about the live pools, the state or a saved plan.
+     */
+    public Diagnostic diagnostic(String path, String message, String hint, SourcePosition at) {
+        return new Diagnostic(severity, id, path, message, hint, at);
     }
 
     /** A finding of this rule at {@code where}. */

@@ -1,7 +1,7 @@
-package dev.cogform.cli;
+package dev.cogform.cli.wiring;
 
 import dev.cogform.core.desired.DesiredState;
-import dev.cogform.core.desired.DesiredStateLoader;
+import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
 import dev.cogform.core.live.CognitoGateway;
@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * What commands need from the world: loading a stack, its gateway and state store, a clock, the
  * terminal and the environment. {@link #standard()} is the real one (the loader and {@link Wiring});
- * tests pass fakes through {@link Main#commandLine(StackServices)}.
+ * tests pass fakes through {@code Main.commandLine(StackServices)}.
  */
 public interface StackServices {
 

@@ -1,4 +1,4 @@
-package dev.cogform.core.rule;
+package dev.cogform.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,124 @@
+package dev.cogform.core.desired;
+
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
+import dev.cogform.core.diag.SourcePosition;
+import dev.cogform.core.spec.LoadRules;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads {@code cogform.yaml} of a stack directory into records, reporting what is wrong with the file
+ * itself (syntax, keys, types, variables, the stack's blocks). It does not run the Cognito rules on what it
+ * read: {@code stack.DesiredStateLoader} does, above both this package and {@code rule}.
+ */
+public final class StackFile {
+
+    /** The file name of a stack's desired state. */
+    public static final String FILE_NAME = "cogform.yaml";
+    /** Larger files are refused before they are read (the YAML reader also stops at 3 MB of text). */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    private StackFile() {
+    }
+
+    /**
+     * What was read. {@code pools} may hold clients with errors; {@code checkable} leaves them out, as their
+     * settings are partly Cognito's defaults and rules would report the same mistake twice. The blocks are
+     * null or empty when the file could not be read; {@code diagnostics} say why, in the order found.
+     */
+    public record Content(Path stackDir, ProviderConfig provider, StateConfig state, List<DesiredPool> pools,
+                          List<DesiredPool> checkable, Set<Diagnostic> diagnostics) {
+
+        public Content {
+            pools = List.copyOf(pools);
+            checkable = List.copyOf(checkable);
+            diagnostics = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(diagnostics));
+        }
+
+        /** The desired state these records make, with its digest; meaningful only when nothing is an error. */
+        public DesiredState desired() {
+            return new DesiredState(stackDir, provider, state, pools, StackDigest.of(provider, state, pools));
+        }
+
+        static Content failed(Path stackDir, Set<Diagnostic> diagnostics) {
+            return new Content(stackDir, null, null, List.of(), List.of(), diagnostics);
+        }
+    }
+
+    /** The state block alone, or null with the diagnostics that say why it could not be read. */
+    public record StateBlock(StateConfig state, List<Diagnostic> diagnostics) {
+
+        public StateBlock {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    /** Reads {@code stackDir/cogform.yaml}, resolving variables and merging pool defaults. Never throws for bad input. */
+    public static Content read(Path stackDir, Variables variables) {
+        Text text = text(stackDir);
+        return text.problem() != null ? Content.failed(stackDir, Set.of(text.problem()))
+                : read(stackDir, text.value(), variables);
+    }
+
+    /** Reads YAML text as if it were {@code stackDir/cogform.yaml} (tests and tools call this). */
+    public static Content read(Path stackDir, String text, Variables variables) {
+        Set<Diagnostic> found = new LinkedHashSet<>(); // a pool default's mistake is found once per client
+        Node root = SafeYaml.compose(text, FILE_NAME, found::add);
+        if (root == null) {
+            return Content.failed(stackDir, found);
+        }
+        StackReader.Stack stack = new StackReader(FILE_NAME, found::add).read(root, stackDir, variables);
+        return new Content(stackDir, stack.provider(), stack.state(), stack.pools(), stack.readable(), found);
+    }
+
+    /**
+     * Reads only the {@code state:} block, with the same checks as {@link #read}, so the {@code state} commands
+     * work while other parts of the file are being fixed (as {@code terraform state} does). The rest of the file
+     * must still be well-formed YAML. Values are taken literally: state commands take no variables, so a
+     * {@code ${...}} reference is an error here.
+     */
+    public static StateBlock readState(Path stackDir) {
+        Text text = text(stackDir);
+        if (text.problem() != null) {
+            return new StateBlock(null, List.of(text.problem()));
+        }
+        Set<Diagnostic> found = new LinkedHashSet<>();
+        Node root = SafeYaml.compose(text.value(), FILE_NAME, found::add, true);
+        StateConfig state = root == null ? null : new StackReader(FILE_NAME, found::add).readState(root);
+        boolean failed = state == null || found.stream().anyMatch(Diagnostic::isError);
+        return new StateBlock(failed ? null : state, List.copyOf(found));
+    }
+
+    /** The file's text, or the diagnostic that says why it cannot be read. */
+    private record Text(String value, Diagnostic problem) {
+    }
+
+    private static Text text(Path stackDir) {
+        Path file = stackDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return new Text(null, LoadRules.STACK_MISSING.at(new Location("", null),
+                    "no " + FILE_NAME + " in " + stackDir.toAbsolutePath().normalize(),
+                    "run cogform in a stack directory, or pass -C DIR"));
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return new Text(null, LoadRules.YAML_LIMITS.at(new Location("", new SourcePosition(FILE_NAME, 1, 1)),
+                        FILE_NAME + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB", "split the stack"));
+            }
+            return new Text(Files.readString(file), null);
+        } catch (CharacterCodingException e) {
+            return new Text(null, LoadRules.STACK_UNREADABLE.at(new Location("", new SourcePosition(FILE_NAME, 1, 1)),
+                    FILE_NAME + " is not UTF-8 text", "save it as UTF-8"));
+        } catch (IOException e) {
+            return new Text(null, LoadRules.STACK_UNREADABLE.at(new Location("", null),
+                    FILE_NAME + " cannot be read: " + e.getMessage(), "check the file's permissions"));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cogform.core.stack;
+
+import dev.cogform.core.desired.LoadResult;
+import dev.cogform.core.desired.StackFile;
+import dev.cogform.core.desired.Variables;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Diagnostics;
+import dev.cogform.core.rule.Rulebook;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Loads and validates {@code cogform.yaml} of a stack directory: reads it, then runs the rulebook on it. */
+public final class DesiredStateLoader {
+
+    /** The file name of a stack's desired state. */
+    public static final String FILE_NAME = StackFile.FILE_NAME;
+
+    private DesiredStateLoader() {
+    }
+
+    /**
+     * Loads {@code stackDir/cogform.yaml}, resolving variables, merging pool defaults, and running
+     * every offline validation rule. Never throws for bad input: problems are diagnostics.
+     */
+    public static LoadResult load(Path stackDir, Variables variables) {
+        return checked(StackFile.read(stackDir, variables));
+    }
+
+    /** Loads YAML text as if it were {@code stackDir/cogform.yaml} (tests and tools call this). */
+    public static LoadResult load(Path stackDir, String text, Variables variables) {
+        return checked(StackFile.read(stackDir, text, variables));
+    }
+
+    private static LoadResult checked(StackFile.Content content) {
+        Set<Diagnostic> found = new LinkedHashSet<>(content.diagnostics());
+        found.addAll(Rulebook.check(content.checkable()));
+        Diagnostics diagnostics = new Diagnostics().addAll(found);
+        if (diagnostics.hasErrors() || content.state() == null) { // null: the file was not a YAML map
+            return new LoadResult(null, diagnostics.sorted());
+        }
+        return new LoadResult(content.desired(), diagnostics.sorted());
+    }
+}
