@@ -15,6 +15,7 @@ import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
@@ -218,7 +219,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private static DiagnosticException refusal(String message) {
-        return new DiagnosticException(List.of(Diagnostic.error("generate.pool", null, message,
+        return new DiagnosticException(List.of(RunRules.GENERATE_POOL.diagnostic(null, message,
                 "give a pool key of cogform.yaml, a pool id (REGION_ID) or the pool's exact name", null)));
     }
 

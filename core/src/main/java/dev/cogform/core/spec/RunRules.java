@@ -69,6 +69,10 @@ public final class RunRules {
     public static final Rule SECRET_ROTATION_UNSUPPORTED = Rule.error("secret.rotation-unsupported", Stage.PLAN,
             "secret_rotation is not carried out by this cogform yet, so a plan with it is refused rather than ignoring it.");
 
+    /** cogform generate --pool names no pool. */
+    public static final Rule GENERATE_POOL = Rule.error("generate.pool", Stage.REFRESH,
+            "cogform generate --pool names a pool key of cogform.yaml, a pool id or a pool name that exists.");
+
     private RunRules() {
     }
 
@@ -77,6 +81,7 @@ public final class RunRules {
         return List.of(REFRESH_POOL_NOT_FOUND, REFRESH_READ_FAILED, PLAN_UNKNOWN_TARGET, PLAN_PENDING_NEEDS_REFRESH,
                 PLAN_PENDING_AMBIGUOUS, PREVENT_DESTROY, PLAN_STALE_DESIRED, PLAN_STALE_STATE, PLAN_STALE_LIVE,
                 APPLY_STATE_WRITE_FAILED, APPLY_RESPONSE_DIFFERS, IMPORT_NOT_FOUND, IMPORT_ALREADY_MANAGED, IMPORT_CONFLICT,
-                IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME, SECRET_ROTATION_UNSUPPORTED);
+                IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME, SECRET_ROTATION_UNSUPPORTED,
+                GENERATE_POOL);
     }
 }
