@@ -38,6 +38,10 @@ final class PlanFileV1 {
     private PlanFileV1() {
     }
 
+    static String version(Plan plan) {
+        return plan.imports().isEmpty() ? BASE_VERSION : VERSION;
+    }
+
     /** Whether {@code formatVersion} is one this reader understands: any 1.x, which only add members. */
     static boolean reads(String formatVersion) {
         return formatVersion.startsWith(MAJOR);
@@ -50,7 +54,7 @@ final class PlanFileV1 {
     static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
         // 1.1 adds resource_changes[].importing; a plan without imports is written exactly as 1.0 wrote it.
-        root.put("format_version", plan.imports().isEmpty() ? BASE_VERSION : VERSION);
+        root.put("format_version", version(plan));
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "cogform");
         tool.put("version", plan.toolVersion());
