@@ -5,6 +5,8 @@ import dev.cogform.cli.command.ApplyCommand;
 import dev.cogform.cli.command.DriftCommand;
 import dev.cogform.cli.command.ChangedCommand;
 import dev.cogform.cli.command.DiffCommand;
+import dev.cogform.cli.command.GenerateCommand;
+import dev.cogform.cli.command.ImportCommand;
 import dev.cogform.cli.command.GlobalOptions;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
@@ -32,7 +34,7 @@ import picocli.CommandLine.ScopeType;
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
             ApplyCommand.class, DriftCommand.class, ShowCommand.class, ChangedCommand.class, DiffCommand.class,
-            SecretCommand.class, StateCommand.class, SandboxCommand.class},
+            SecretCommand.class, ImportCommand.class, GenerateCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",

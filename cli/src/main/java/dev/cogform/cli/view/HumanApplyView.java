@@ -7,6 +7,7 @@ import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
+import dev.cogform.core.plan.StateChange;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -57,12 +58,16 @@ public final class HumanApplyView implements ApplyView {
     public void result(Plan plan, ApplyResult result) {
         new DiagnosticsView(err, c).render(result.diagnostics());
         out.println();
-        if (result.stateChanges() > 0) {
-            out.println("Recorded " + result.stateChanges() + " state change" + (result.stateChanges() == 1 ? "" : "s") + ".");
+        // Imports are recorded as state changes before any Cognito call; they are counted as imports.
+        long imports = plan.stateChanges().stream().filter(s -> s.kind() == StateChange.Kind.IMPORT).count();
+        long recorded = result.stateChanges() - (result.stateChanges() > 0 ? imports : 0);
+        if (recorded > 0) {
+            out.println("Recorded " + recorded + " state change" + (recorded == 1 ? "" : "s") + ".");
         }
         List<Outcome> done = result.with(Outcome.Status.DONE);
         if (!result.failed()) {
-            out.println(c.green(c.bold("Apply complete!")) + " Clients: " + count(done, Action.CREATE) + " added, "
+            out.println(c.green(c.bold("Apply complete!")) + " Clients: "
+                    + (imports > 0 && result.stateChanges() > 0 ? imports + " imported, " : "") + count(done, Action.CREATE) + " added, "
                     + count(done, Action.UPDATE) + " changed, " + count(done, Action.REPLACE) + " replaced, "
                     + count(done, Action.DELETE) + " destroyed.");
             out.flush();

@@ -9,6 +9,7 @@ import dev.cogform.core.apply.Outcome;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanFile;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.model.SettingsJson;
 import java.io.PrintWriter;
@@ -72,7 +73,7 @@ public final class JsonApplyView implements ApplyView {
 
     private static ObjectNode header(Plan plan, String status) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format_version", JsonPlanView.FORMAT_VERSION);
+        root.put("format_version", PlanFile.FORMAT_VERSION); // the embedded plan's, so that the two agree
         root.put("type", "apply");
         root.put("status", status);
         root.put("plan_digest", plan.digest());

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
@@ -108,6 +109,12 @@ final class CognitoAdmin implements AutoCloseable {
                 .allowedOAuthFlowsWithStrings(oauthFlows.isEmpty() ? null : oauthFlows)
                 .allowedOAuthScopes(scopes.isEmpty() ? null : scopes)
                 .allowedOAuthFlowsUserPoolClient(!oauthFlows.isEmpty())).userPoolClient().clientId();
+    }
+
+    /** Creates a client the way a console or another tool does; returns its id. */
+    String create(String poolId, UnaryOperator<CreateUserPoolClientRequest.Builder> settings) {
+        return sdk.createUserPoolClient(settings.apply(CreateUserPoolClientRequest.builder().userPoolId(poolId)).build())
+                .userPoolClient().clientId();
     }
 
     void delete(String poolId, String clientId) {

@@ -209,7 +209,7 @@ public final class Applier {
     private static StateSnapshot withStateChanges(StateSnapshot s, List<StateChange> changes) {
         for (StateChange c : changes) {
             s = switch (c.kind()) {
-                case ADOPT -> s.withClient(c.record()).withoutPending(c.address());
+                case ADOPT, IMPORT -> s.withClient(c.record()).withoutPending(c.address());
                 case FORGET_PENDING -> s.withoutPending(c.address());
                 case RECORD_LIVE, RECORD_PREVENT_DESTROY -> s.withClient(c.record());
             };

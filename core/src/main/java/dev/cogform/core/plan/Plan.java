@@ -73,6 +73,11 @@ public record Plan(String toolVersion, Instant createdAt, boolean refreshed, boo
         return !actions().isEmpty() || !stateChanges.isEmpty() || !drift.isEmpty();
     }
 
+    /** Changes that import an existing client ({@code import_id}), whatever their action. */
+    public List<ResourceChange> imports() {
+        return changes.stream().filter(c -> c.importing().isPresent()).toList();
+    }
+
     public long count(Action action) {
         return changes.stream().filter(c -> c.action() == action).count();
     }

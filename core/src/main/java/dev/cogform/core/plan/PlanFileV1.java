@@ -47,6 +47,7 @@ final class PlanFileV1 {
      */
     static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
+        // 1.1 adds resource_changes[].importing; a plan without imports is written exactly as 1.0 wrote it.
         root.put("format_version", VERSION);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "cogform");
@@ -190,6 +191,7 @@ final class PlanFileV1 {
         o.set("before", settings(prior == null ? null : prior.settings(), forDigest));
         o.set("after", settings(c.planned().orElse(null), forDigest));
         o.set("diffs", diffs(c.diffs(), replacing));
+        c.importing().ifPresent(id -> o.putObject("importing").put("id", id));
         return o;
     }
 
@@ -317,11 +319,18 @@ final class PlanFileV1 {
                     text(c, "client_id") == null ? null
                             : new DeletedClient(text(c, "prior_pool_id"), text(c, "client_id")));
             case UPDATE -> new ResourceChange.Update(address, priorInPlace(c, address, action), after, diffs,
-                    preventDestroy);
+                    preventDestroy, importing(c));
             case REPLACE -> new ResourceChange.Replace(address, reason, poolId, prior(c), after, diffs, preventDestroy);
             case DELETE -> new ResourceChange.Delete(address, reason, priorInPlace(c, address, action), preventDestroy);
-            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy);
+            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy,
+                    importing(c));
         };
+    }
+
+    /** {@code importing.id} (format 1.1), or null. */
+    private static String importing(JsonNode c) {
+        JsonNode importing = c.get("importing");
+        return importing == null || importing.isNull() ? null : text(importing, "id");
     }
 
     private static PriorClient prior(JsonNode c) {

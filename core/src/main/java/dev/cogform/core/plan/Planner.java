@@ -44,6 +44,9 @@ public final class Planner {
      */
     static final Duration ADOPTION_SKEW = Duration.ofSeconds(30);
 
+    /** The rule of the warning that a create duplicates an unmanaged client's name; apply asks again on it. */
+    public static final String DUPLICATE_NAME = RunRules.PLAN_DUPLICATE_NAME.id();
+
     private final DesiredState desired;
     private final StateSnapshot state;
     private final LiveSnapshot live;
@@ -53,6 +56,8 @@ public final class Planner {
     /** The desired clients by address: {@link DesiredState#client} scans every client, too slow per address. */
     private final Map<ClientAddress, DesiredClient> wanted = new HashMap<>();
     private final Map<ClientAddress, LiveClient> adopted = new HashMap<>();
+    /** Addresses whose client this plan imports ({@code import_id}); their change carries the id. */
+    private final Set<ClientAddress> imported = new HashSet<>();
     private final Set<ClientAddress> blocked = new HashSet<>();
     private final List<ResourceChange> changes = new ArrayList<>();
     private final List<Drift> drift = new ArrayList<>();
@@ -192,13 +197,38 @@ public final class Planner {
 
     private void planDesired(DesiredClient dc) {
         ClientAddress address = dc.address();
+        if (dc.secretRotation() != null) {
+            // Read and checked by the loader, but no plan step carries it out yet: say so rather than ignore it.
+            var at = dc.sources().locate("secret_rotation");
+            diagnostics.add(RunRules.SECRET_ROTATION_UNSUPPORTED.diagnostic(at.path(),
+                    "secret_rotation is not carried out by this cogform yet: no secret would be rotated",
+                    "remove secret_rotation; rotate by hand with AddUserPoolClientSecret and DeleteUserPoolClientSecret",
+                    at.at()));
+        }
         String poolId = live.poolId(address.pool());
         if (poolId == null) {
             return; // the pool could not be resolved; a diagnostic says why
         }
         boolean protect = dc.lifecycle().preventDestroy();
         ClientRecord rec = records.get(address);
+        if (dc.importId() != null) {
+            if (rec == null) {
+                if (!planImport(dc, poolId)) {
+                    return;
+                }
+                rec = records.get(address);
+            } else if (!rec.clientId().equals(dc.importId())) {
+                diagnostics.add(RunRules.IMPORT_CONFLICT.diagnostic(DesiredClient.path(address) + ".import_id",
+                        address + " already manages client " + rec.clientId() + ", but import_id names client "
+                                + dc.importId(),
+                        "remove import_id (the import is done), or run 'cogform state rm " + address
+                                + "' first to manage client " + dc.importId() + " instead",
+                        dc.sources().locate("import_id").at()));
+                return;
+            }
+        }
         if (rec == null) {
+            duplicateName(dc, poolId);
             changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, protect));
             return;
         }
@@ -242,10 +272,94 @@ public final class Planner {
                 }
                 yield new ResourceChange.Replace(address, reason, poolId, prior, after, diffs, protect);
             }
-            case UPDATE -> new ResourceChange.Update(address, prior, after, diffs, protect);
-            case NO_OP -> new ResourceChange.NoOp(address, prior, after, protect);
+            case UPDATE -> new ResourceChange.Update(address, prior, after, diffs, protect, importing(address));
+            case NO_OP -> new ResourceChange.NoOp(address, prior, after, protect, importing(address));
             case CREATE, DELETE -> throw new IllegalStateException(reason + " for an existing client " + address);
         });
+    }
+
+    /**
+     * Imports the client {@code import_id} names: records it with its live settings as applied (a state
+     * change the applier writes before any Cognito call), so that the address's change is planned from
+     * the live client like any managed one. False, with an error, when it cannot be imported.
+     */
+    private boolean planImport(DesiredClient dc, String poolId) {
+        ClientAddress address = dc.address();
+        String id = dc.importId();
+        var at = dc.sources().locate("import_id");
+        if (!live.refreshed()) {
+            diagnostics.add(RunRules.IMPORT_NEEDS_REFRESH.diagnostic(at.path(),
+                    "importing client " + id + " into " + address + " needs its live settings",
+                    "plan without --refresh=false", at.at()));
+            return false;
+        }
+        Optional<ClientRecord> owner = records.values().stream().filter(r -> r.clientId().equals(id)).findFirst();
+        if (owner.isPresent()) {
+            diagnostics.add(RunRules.IMPORT_ALREADY_MANAGED.diagnostic(at.path(),
+                    "client " + id + " is already managed by " + owner.get().address() + "; one client cannot stand for"
+                            + " two addresses",
+                    "remove import_id from " + address + ", or 'cogform state mv " + owner.get().address() + " "
+                            + address + "' to move it", at.at()));
+            return false;
+        }
+        LiveClient client = live.candidates().get(id);
+        if (client == null || !client.poolId().equals(poolId)) {
+            if (!live.listings().containsKey(poolId)) {
+                return false; // the listing failed; a diagnostic says why
+            }
+            String elsewhere = live.listings().entrySet().stream()
+                    .filter(e -> !e.getKey().equals(poolId) && e.getValue().stream().anyMatch(s -> s.clientId().equals(id)))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            diagnostics.add(RunRules.IMPORT_NOT_FOUND.diagnostic(at.path(),
+                    "client " + id + " does not exist in pool " + poolId + ", the pool of " + address
+                            + (elsewhere != null ? " (it is in pool " + elsewhere + ")" : ""),
+                    elsewhere != null ? "import it under a client of the pool that holds it"
+                            : "check the id with 'cogform generate --pool " + address.pool() + "' or the console",
+                    at.at()));
+            return false;
+        }
+        List<AttributeDiff> createOnly = diff(client.settings(), dc.settings(), Set.of(), null).stream()
+                .filter(AttributeDiff::forcesReplacement).toList();
+        if (!createOnly.isEmpty()) {
+            AttributeDiff d = createOnly.get(0);
+            diagnostics.add(RunRules.IMPORT_CREATE_ONLY.diagnostic(DesiredClient.path(address) + "." + d.field().key(),
+                    "client " + id + " has " + d.field().key() + ": " + d.before() + ", but cogform.yaml says "
+                            + d.after() + "; it can only be set when a client is created, so importing it cannot change it",
+                    "write " + d.field().key() + ": " + d.before() + " to import the client as it is",
+                    dc.sources().locate(d.field().key()).at()));
+            return false;
+        }
+        ClientRecord record = new ClientRecord(address, poolId, id, client.settings().clientName(), client.settings(),
+                client.fingerprint(), dc.lifecycle().preventDestroy(), options.createdAt());
+        records.put(address, record);
+        adopted.put(address, client);
+        imported.add(address);
+        stateChanges.add(new StateChange(StateChange.Kind.IMPORT, address, record));
+        return true;
+    }
+
+    private String importing(ClientAddress address) {
+        return imported.contains(address) ? records.get(address).clientId() : null;
+    }
+
+    /**
+     * Cognito allows two clients of one name, but a user almost never wants a second one: a create whose
+     * name an unmanaged client of the pool already has is a warning suggesting {@code import_id}.
+     */
+    private void duplicateName(DesiredClient dc, String poolId) {
+        if (!live.refreshed()) {
+            return;
+        }
+        Set<String> managedIds = new HashSet<>();
+        records.values().forEach(r -> managedIds.add(r.clientId()));
+        live.listing(poolId).stream()
+                .filter(s -> s.clientName().equals(dc.settings().clientName()) && !managedIds.contains(s.clientId()))
+                .min(Comparator.comparing(ClientSummary::clientId))
+                .ifPresent(s -> diagnostics.add(RunRules.PLAN_DUPLICATE_NAME.diagnostic(DesiredClient.path(dc.address()),
+                        "pool " + poolId + " already has a client named \"" + s.clientName() + "\" (client "
+                                + s.clientId() + ") that cogform does not manage; this plan creates a second one",
+                        "to adopt it instead, add import_id: " + s.clientId() + " to " + dc.address()
+                                + "; apply asks again before creating a duplicate", dc.at())));
     }
 
     /** A no-op may still change the record: live changes that match the YAML, or prevent_destroy. */

@@ -13,6 +13,11 @@ public record StateChange(Kind kind, ClientAddress address, ClientRecord record)
     public enum Kind {
         /** A client an interrupted apply created is taken into the state, instead of creating another. */
         ADOPT,
+        /**
+         * An existing client named by {@code import_id} (or {@code cogform import}) is taken into the state
+         * with its live settings as applied; the change of the same address then brings it in line.
+         */
+        IMPORT,
         /** An interrupted create left no client behind; its intent is dropped and the client planned anew. */
         FORGET_PENDING,
         /** Live changes made outside cogform already match cogform.yaml; they are recorded as applied. */

@@ -133,12 +133,36 @@ public final class Refresher {
                     }
                 }
             }
+            describeImports(desired, state, targets, poolIds, listings, candidates, describes, pool, progress, diagnostics);
             CompletableFuture.allOf(describes.toArray(CompletableFuture[]::new)).join();
         } finally {
             pool.shutdownNow();
         }
         List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
         return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted);
+    }
+
+    /**
+     * Describes the clients {@code import_id} names at addresses the state does not manage yet, into
+     * {@code candidates}; one missing from its pool's listing is left for the planner to report.
+     */
+    private void describeImports(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets,
+                                 Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
+                                 Map<String, LiveClient> candidates, List<CompletableFuture<Void>> describes,
+                                 ExecutorService pool, Progress progress, List<Diagnostic> diagnostics) {
+        for (DesiredClient c : desired.clients()) {
+            String poolId = poolIds.get(c.address().pool());
+            if (c.importId() == null || poolId == null || state.client(c.address()).isPresent()
+                    || !targets.isEmpty() && !targets.contains(c.address())
+                    || listings.getOrDefault(poolId, List.of()).stream().noneMatch(s -> s.clientId().equals(c.importId()))) {
+                continue;
+            }
+            progress.grow();
+            describes.add(run(pool, progress,
+                    () -> gateway.describe(poolId, c.importId()).ifPresent(l -> candidates.put(l.clientId(), l)),
+                    diagnostics, "reading client " + c.importId() + " in pool " + poolId + " (import_id of "
+                            + c.address() + ")", c.address()));
+        }
     }
 
     /**

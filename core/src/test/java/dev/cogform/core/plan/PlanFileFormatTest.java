@@ -78,13 +78,25 @@ class PlanFileFormatTest {
         return stamped.withDigest(PlanFile.digest(stamped));
     }
 
+    /** Format 1.1: a client imported as it is, and one imported and then updated. */
+    static Plan importPlan() {
+        var desired = stack(poolById("main", P,
+                client("main", "web", web("web")).withImportId("c9"),
+                client("main", "api", web("api").toBuilder().accessTokenValiditySeconds(1800).build()).withImportId("c8")));
+        var live = live().pool("main", P)
+                .unmanaged(P, "c9", web("web"), NOW, true)
+                .unmanaged(P, "c8", web("api"), NOW, true);
+        return Planner.plan(desired, state(), live.build(), new PlanOptions(Set.of(), NOW, "1.2.3"));
+    }
+
     static Stream<Arguments> files() {
         return Stream.of(
                 Arguments.of("v1.1-full.json", Named.of("every action, drift, state change, unmanaged",
                         PlanFileTest.fullPlan())),
                 Arguments.of("v1.1-recovery.json", Named.of("interrupted replacement, re-create, refusal",
                         recoveryPlan())),
-                Arguments.of("v1.1-git.json", Named.of("made in git on a pull request, with source lines", gitPlan())));
+                Arguments.of("v1.1-git.json", Named.of("made in git on a pull request, with source lines", gitPlan())),
+                Arguments.of("v1.1-import.json", Named.of("imports, one with an update", importPlan())));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

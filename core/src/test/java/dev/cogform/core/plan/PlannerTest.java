@@ -240,6 +240,8 @@ class PlannerTest {
                         .live(live().pool("main", P).unmanaged(P, "c7", WEB, NOW.minusSeconds(3600), true))
                         .stateChanges("forget_pending main.web")
                         .changes("main.web create create_because_not_in_state " + CREATE_FIELDS)
+                        // The create would duplicate c7's name: a warning suggests import_id instead.
+                        .rules("plan.duplicate-name")
                         .unmanaged(P + "/c7"))),
                 Arguments.of(named("a pending create that left nothing is dropped and planned again", given()
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
@@ -272,6 +274,55 @@ class PlannerTest {
                         .state(state(record("main.web", P, "c1", WEB, false), record("main.old", P, "c2", WEB, false)))
                         .live(live().pool("main", P).diagnostic(Diagnostic.error("refresh.read-failed", "main.web", "boom", null, null)))
                         .rules("refresh.read-failed"))),
+                Arguments.of(named("import_id of a client like the YAML imports it with no update", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9"))))
+                        .live(live().pool("main", P).unmanaged(P, "c9", WEB, NOW, true))
+                        .stateChanges("import main.web c9")
+                        .changes("main.web no-op in_sync importing c9"))),
+                Arguments.of(named("import_id of a client unlike the YAML imports it, then updates it", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB_MORE_URLS).withImportId("c9"))))
+                        .live(live().pool("main", P).unmanaged(P, "c9", WEB, NOW, true))
+                        .stateChanges("import main.web c9")
+                        .changes("main.web update update_because_settings_differ callback_urls importing c9"))),
+                Arguments.of(named("import_id of the client the address manages is a no-op", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c1"))))
+                        .state(state(record("main.web", P, "c1", WEB, false)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB))
+                        .changes("main.web no-op in_sync"))),
+                Arguments.of(named("import_id of another client than the managed one is an error", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9"))))
+                        .state(state(record("main.web", P, "c1", WEB, false)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB).unmanaged(P, "c9", WEB, NOW, true))
+                        .rules("import.conflict")
+                        .unmanaged(P + "/c9"))),
+                Arguments.of(named("import_id of a client another address manages is refused", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB),
+                                client("main", "copy", WEB).withImportId("c1"))))
+                        .state(state(record("main.web", P, "c1", WEB, false)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB))
+                        .changes("main.web no-op in_sync")
+                        .rules("import.already-managed"))),
+                Arguments.of(named("import_id of a client not in the pool is refused, naming the pool that has it", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9")),
+                                poolById("other", P2)))
+                        .live(live().pool("main", P).pool("other", P2).unmanaged(P2, "c9", WEB, NOW, false))
+                        .rules("import.not-found")
+                        .unmanaged(P2 + "/c9"))),
+                Arguments.of(named("import_id of a client with another generate_secret is refused", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB.toBuilder().generateSecret(true).build())
+                                .withImportId("c9"))))
+                        .live(live().pool("main", P).unmanaged(P, "c9", WEB, NOW, true))
+                        .rules("import.create-only")
+                        .unmanaged(P + "/c9"))),
+                Arguments.of(named("import_id cannot be planned without refresh", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9"))))
+                        .live(live().pool("main", P).fromState())
+                        .rules("import.needs-refresh"))),
+                Arguments.of(named("secret_rotation is refused until rotation is carried out, not ignored", given()
+                        .desired(stack(poolById("main", P, client("main", "web", secret)
+                                .withSecretRotation(new dev.cogform.core.desired.SecretRotation(90 * 86_400, 7 * 86_400)))))
+                        .changes("main.web create create_because_not_in_state " + CREATE_FIELDS.replace("name,", "name,generate_secret,"))
+                        .rules("secret.rotation-unsupported"))),
                 Arguments.of(named("two pools plan independently, sorted by address", given()
                         .desired(stack(poolById("b", P2, client("b", "web", WEB)), poolById("a", P, client("a", "web", WEB))))
                         .live(live().pool("a", P).pool("b", P2))
@@ -302,7 +353,8 @@ class PlannerTest {
     static String show(ResourceChange c) {
         String fields = c.diffs().stream().map(d -> d.field().key() + (d.impliedReset() ? "*" : ""))
                 .collect(Collectors.joining(","));
-        return c.address() + " " + c.action().word() + " " + c.reason().code() + (fields.isEmpty() ? "" : " " + fields);
+        return c.address() + " " + c.action().word() + " " + c.reason().code() + (fields.isEmpty() ? "" : " " + fields)
+                + c.importing().map(id -> " importing " + id).orElse("");
     }
 
     static String show(Drift d) {

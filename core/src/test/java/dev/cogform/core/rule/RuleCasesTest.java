@@ -218,7 +218,15 @@ class RuleCasesTest {
                 new Case("rotation.feature-required", client("refresh_token_rotation: { feature: DISABLED }"),
                         client("refresh_token_rotation: { retry_grace_period: 5s }"), "{ retry"),
                 new Case("rotation.grace-ignored", client("refresh_token_rotation: { feature: DISABLED, retry_grace_period: 0s }"),
-                        client("refresh_token_rotation: { feature: DISABLED, retry_grace_period: 5s }"), "5s"));
+                        client("refresh_token_rotation: { feature: DISABLED, retry_grace_period: 5s }"), "5s"),
+                new Case("import.id-format", client("import_id: 1example23456789"), client("import_id: \"web/1\""),
+                        "\"web/1\""),
+                new Case("secret.rotation", client("generate_secret: true", "secret_rotation: { every: 90d, overlap: 7d }"),
+                        client("generate_secret: true", "secret_rotation: { every: 7d, overlap: 7d }"), "7d }"),
+                new Case("secret.rotation", client("generate_secret: true", "secret_rotation: { every: 30d, overlap: 1d }"),
+                        client("generate_secret: false", "secret_rotation: { every: 30d, overlap: 1d }"), "secret_rotation"),
+                new Case("secret.rotation", client("generate_secret: true", "secret_rotation: { every: 30d, overlap: 0s }"),
+                        client("generate_secret: true", "secret_rotation: { every: 30d }"), "{ every"));
     }
 
     /** A "billion laughs": nine levels of ten aliases each. */
