@@ -83,7 +83,8 @@ public final class MarkdownPlanView implements PlanView {
     /** The most clients, from the top, whose rows and details fit the budget with everything else. */
     private int fit(String head, List<String> rows, List<String> details, String foot, int total) {
         int fixed = Markdown.bytes(head) + Markdown.bytes(foot);
-        int used = fixed + Markdown.bytes(tableHeader(total)) + Markdown.bytes(omitted(total, total));
+        // The blank line body() puts between the table and the details counts too.
+        int used = fixed + Markdown.bytes(tableHeader(total)) + (total == 0 ? 0 : 1) + Markdown.bytes(omitted(total, total));
         int shown = 0;
         while (shown < total) {
             int next = Markdown.bytes(rows.get(shown)) + Markdown.bytes(details.get(shown));
