@@ -40,13 +40,12 @@ final class PoolApi {
     JsonNode createUserPool(ObjectNode body) {
         RequestCheck in = new RequestCheck(body);
         String name = in.string("PoolName", true, 1, 128, ClientRequest.NAME);
+        ArrayNode schema = PoolSchema.fromRequest(in.structures("Schema", 50));
         in.done();
         ObjectNode attributes = body.deepCopy();
         attributes.remove("PoolName");
-        JsonNode schema = attributes.remove("Schema");
-        if (schema != null) {
-            attributes.set("SchemaAttributes", schema);
-        }
+        attributes.remove("Schema");
+        attributes.set("SchemaAttributes", schema);
         PoolEntry pool = store.write(pools -> add(pools, name, attributes));
         ObjectNode out = JSON.objectNode();
         out.set("UserPool", describe(pool));
@@ -235,6 +234,7 @@ final class PoolApi {
         out.putObject("LambdaConfig");
         out.put("MfaConfiguration", "OFF").put("EstimatedNumberOfUsers", 0);
         out.setAll(p.attributes().deepCopy());
+        out.set("SchemaAttributes", PoolSchema.of(p).deepCopy());
         out.put("LastModifiedDate", p.modified()).put("CreationDate", p.created());
         return out;
     }

@@ -5,6 +5,7 @@ import dev.cogform.core.desired.QuotaConfig;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.refresh.PoolResolver;
@@ -85,6 +86,11 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
     @Override
     public Set<String> resourceServerScopes(String poolId) {
         return sdk.resourceServerScopes(poolId);
+    }
+
+    @Override
+    public PoolSchema poolSchema(String poolId) {
+        return sdk.poolSchema(poolId);
     }
 
     @Override
