@@ -3,10 +3,12 @@ package dev.cogform.core.refresh;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.ClientAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,18 +17,34 @@ import java.util.TreeMap;
  * address that was read: a present value is the live client, an empty one means Cognito said it does
  * not exist; an address with no entry could not be read (a diagnostic says why) and is never treated
  * as deleted. {@code candidates} are unmanaged clients, by client id, described because a pending
- * create may have made them. {@code refreshed} is false when the snapshot was built from state alone.
+ * create may have made them. {@code schemas} maps pool ids to the attribute schemas read for the
+ * pools whose clients name attribute permissions. {@code refreshed} is false when the snapshot was
+ * built from state alone.
  */
 public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
                            Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
-                           List<Diagnostic> diagnostics) {
+                           Map<String, PoolSchema> schemas, List<Diagnostic> diagnostics) {
 
     public LiveSnapshot {
         poolIds = Map.copyOf(poolIds);
         listings = Map.copyOf(listings);
         managed = java.util.Collections.unmodifiableMap(new TreeMap<>(managed));
         candidates = Map.copyOf(candidates);
+        schemas = Map.copyOf(schemas);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A snapshot without pool schemas. */
+    public LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
+                        Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
+                        List<Diagnostic> diagnostics) {
+        this(refreshed, poolIds, listings, managed, candidates, Map.of(), diagnostics);
+    }
+
+    /** The required attributes Cognito makes writable in this pool; empty when its schema was not read. */
+    public Set<String> requiredWritable(String poolId) {
+        PoolSchema schema = schemas.get(poolId);
+        return schema == null ? Set.of() : schema.requiredWritable();
     }
 
     /** The resolved id of the pool with this key, or null when it could not be resolved. */
