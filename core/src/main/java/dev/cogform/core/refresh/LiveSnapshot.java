@@ -2,6 +2,7 @@ package dev.cogform.core.refresh;
 
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.ClientAddress;
@@ -17,13 +18,16 @@ import java.util.TreeMap;
  * address that was read: a present value is the live client, an empty one means Cognito said it does
  * not exist; an address with no entry could not be read (a diagnostic says why) and is never treated
  * as deleted. {@code candidates} are unmanaged clients, by client id, described because a pending
- * create may have made them. {@code schemas} maps pool ids to the attribute schemas read for the
- * pools whose clients name attribute permissions. {@code refreshed} is false when the snapshot was
- * built from state alone.
+ * create may have made them. {@code refreshed} is false when the snapshot was built from state alone.
+ * {@code unread} says why each unread managed address failed, {@code unlisted} why each pool id could
+ * not be listed (both as {@link GatewayError} kinds, for reports that classify failures; the
+ * diagnostics carry the messages). {@code schemas} maps pool ids to the attribute schemas read for
+ * the pools whose clients name attribute permissions.
  */
 public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
                            Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
-                           Map<String, PoolSchema> schemas, List<Diagnostic> diagnostics) {
+                           List<Diagnostic> diagnostics, Map<ClientAddress, GatewayError> unread,
+                           Map<String, GatewayError> unlisted, Map<String, PoolSchema> schemas) {
 
     public LiveSnapshot {
         poolIds = Map.copyOf(poolIds);
@@ -32,13 +36,23 @@ public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<S
         candidates = Map.copyOf(candidates);
         schemas = Map.copyOf(schemas);
         diagnostics = List.copyOf(diagnostics);
+        unread = Map.copyOf(unread);
+        unlisted = Map.copyOf(unlisted);
     }
 
     /** A snapshot without pool schemas. */
     public LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
                         Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
+                        List<Diagnostic> diagnostics, Map<ClientAddress, GatewayError> unread,
+                        Map<String, GatewayError> unlisted) {
+        this(refreshed, poolIds, listings, managed, candidates, diagnostics, unread, unlisted, Map.of());
+    }
+
+    /** A snapshot without classified failures or pool schemas. */
+    public LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
+                        Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
                         List<Diagnostic> diagnostics) {
-        this(refreshed, poolIds, listings, managed, candidates, Map.of(), diagnostics);
+        this(refreshed, poolIds, listings, managed, candidates, diagnostics, Map.of(), Map.of(), Map.of());
     }
 
     /** The required attributes Cognito makes writable in this pool; empty when its schema was not read. */

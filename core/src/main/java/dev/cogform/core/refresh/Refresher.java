@@ -81,6 +81,8 @@ public final class Refresher {
         Map<ClientAddress, Optional<LiveClient>> managed = new ConcurrentHashMap<>();
         Map<String, LiveClient> candidates = new ConcurrentHashMap<>();
         Map<String, PoolSchema> schemas = new ConcurrentHashMap<>();
+        Map<ClientAddress, GatewayError> unread = new ConcurrentHashMap<>();
+        Map<String, GatewayError> unlisted = new ConcurrentHashMap<>();
         // Progress counts the clients read; pool listings and the live checks' reads are not clients.
         Progress progress = new Progress(records.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon());
@@ -90,13 +92,22 @@ public final class Refresher {
                 Optional<DesiredPool> byId = desired.pools().stream().filter(p -> poolId.equals(p.id())).findFirst();
                 reads.add(CompletableFuture.runAsync(() -> counted(null, () -> listings.put(poolId, gateway.listClients(poolId))), pool)
                         .<Void>thenApply(x -> null)
-                        .exceptionally(e -> byId.isPresent() && notFound(e)
-                                ? poolIdNotFound(diagnostics, byId.get())
-                                : failed(diagnostics, e, "listing the clients of pool " + poolId, null)));
+                        .exceptionally(e -> {
+                            unlisted.put(poolId, kind(e));
+                            return byId.isPresent() && notFound(e)
+                                    ? poolIdNotFound(diagnostics, byId.get())
+                                    : failed(diagnostics, e, "listing the clients of pool " + poolId, null);
+                        }));
             }
             for (ClientRecord r : records) {
-                reads.add(run(pool, progress, () -> managed.put(r.address(), gateway.describe(r.poolId(), r.clientId())),
-                        diagnostics, "reading client " + r.address() + " (" + r.clientId() + " in pool " + r.poolId() + ")",
+                reads.add(run(pool, progress, () -> {
+                    try {
+                        managed.put(r.address(), gateway.describe(r.poolId(), r.clientId()));
+                    } catch (RuntimeException e) {
+                        unread.put(r.address(), kind(e));
+                        throw e;
+                    }
+                }, diagnostics, "reading client " + r.address() + " (" + r.clientId() + " in pool " + r.poolId() + ")",
                         r.address()));
             }
             for (DesiredPool p : checked) {
@@ -143,7 +154,7 @@ public final class Refresher {
             pool.shutdownNow();
         }
         List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
-        return new LiveSnapshot(true, poolIds, listings, managed, candidates, schemas, sorted);
+        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted, schemas);
     }
 
     /**
@@ -185,7 +196,7 @@ public final class Refresher {
                     .add(new ClientSummary(r.poolId(), r.clientId(), r.clientName()));
             managed.put(r.address(), Optional.of(new LiveClient(r.poolId(), r.clientId(), r.applied(), null, null)));
         }
-        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), schemas, diagnostics);
+        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics, Map.of(), Map.of(), schemas);
     }
 
     /**
@@ -282,6 +293,12 @@ public final class Refresher {
                 progress.done();
             }
         }
+    }
+
+    /** The kind of a failed read: the gateway's, or OTHER for anything unexpected. */
+    private static GatewayError kind(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof GatewayException g ? g.error() : GatewayError.OTHER;
     }
 
     private static boolean notFound(Throwable e) {
