@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,10 +53,14 @@ final class PoolApi {
         return out;
     }
 
-    /** The id of the first pool named {@code name}, created when there is none. */
-    String ensurePool(String name) {
-        return store.write(pools -> pools.values().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseGet(() -> add(pools, name, JSON.objectNode()))).id();
+    /** The id of the first pool named {@code name}, created when there is none, with {@code custom} attributes. */
+    String ensurePool(String name, Collection<String> custom) {
+        return store.write(pools -> {
+            PoolEntry pool = pools.values().stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseGet(() -> add(pools, name, JSON.objectNode()));
+            PoolSchema.addCustom(pool, custom);
+            return pool;
+        }).id();
     }
 
     JsonNode describeUserPool(ObjectNode body) {

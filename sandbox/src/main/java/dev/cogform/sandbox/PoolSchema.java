@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class PoolSchema {
 
     static final String REQUIRED_CUSTOM = "Required custom attributes are not supported currently.";
     static final String SUB = "sub";
+    /** The standard attributes and at most 50 custom ones. */
+    static final int MAX_ATTRIBUTES = 70;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** The standard attributes in Cognito's order, with their data types. */
@@ -69,6 +72,19 @@ final class PoolSchema {
     static ArrayNode of(PoolEntry pool) {
         JsonNode stored = pool.attributes().get("SchemaAttributes");
         return stored instanceof ArrayNode a ? a : fromRequest(null);
+    }
+
+    /** Adds the custom attributes {@code names} (without {@code custom:}) the pool lacks, as String and mutable. */
+    static void addCustom(PoolEntry pool, Collection<String> names) {
+        ArrayNode schema = of(pool);
+        Set<String> present = new TreeSet<>();
+        schema.forEach(a -> present.add(a.path("Name").asText()));
+        for (String name : names) {
+            if (present.add("custom:" + name) && schema.size() < MAX_ATTRIBUTES) {
+                schema.add(attribute("custom:" + name, "String", true, false));
+            }
+        }
+        pool.attributes().set("SchemaAttributes", schema);
     }
 
     /** Whether the pool has an attribute of this client-permission name ({@code email}, {@code custom:tenant}). */

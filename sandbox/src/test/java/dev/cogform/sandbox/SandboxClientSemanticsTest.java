@@ -256,6 +256,15 @@ class SandboxClientSemanticsTest {
     }
 
     @Test
+    void ensurePool_addsTheCustomAttributesItIsGiven_toANewOrExistingPool() {
+        String pool = sandbox.ensurePool("ensured", List.of("tenant"));
+
+        assertThat(sandbox.ensurePool("ensured", List.of("tenant", "plan"))).isEqualTo(pool);
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(pool)).userPool().schemaAttributes())
+                .extracting(SchemaAttributeType::name).endsWith("custom:tenant", "custom:plan").hasSize(22);
+    }
+
+    @Test
     void requiredAttributes_joinANonEmptyWriteAttributes_onCreateAndUpdate() {
         String pool = cognito.createUserPool(r -> r.poolName("required").schema(
                 SchemaAttributeType.builder().name("email").attributeDataType("String").required(true).build(),

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The gateway of a stack whose provider is {@code endpoint: sandbox}: an in-process sandbox keeping
@@ -29,10 +31,12 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
 
     private final Sandbox sandbox;
     private final SdkCognitoGateway sdk;
+    private final DesiredState stack;
 
-    private SandboxGateway(Sandbox sandbox, SdkCognitoGateway sdk) {
+    private SandboxGateway(Sandbox sandbox, SdkCognitoGateway sdk, DesiredState stack) {
         this.sandbox = sandbox;
         this.sdk = sdk;
+        this.stack = stack;
     }
 
     static SandboxGateway start(DesiredState stack) {
@@ -45,12 +49,25 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withDataFile(stack.directory().resolve(DATA_FILE))
                 .withRegion(region));
-        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas, budget));
+        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas, budget), stack);
     }
 
-    /** Resolves pool names by creating missing pools, as a fresh sandbox has none. */
+    /**
+     * Resolves pool names by creating missing pools, as a fresh sandbox has none, with the custom
+     * attributes the stack's clients of that pool name: a pool in AWS would have them in its schema.
+     */
     PoolResolver poolResolver() {
-        return name -> Optional.of(sandbox.ensurePool(name));
+        return name -> Optional.of(sandbox.ensurePool(name, customAttributes(name)));
+    }
+
+    /** The custom attributes (without {@code custom:}) the clients of pools named {@code name} read or write. */
+    private Set<String> customAttributes(String name) {
+        Set<String> out = new TreeSet<>();
+        stack.pools().stream().filter(p -> name.equals(p.name())).flatMap(p -> p.clients().stream())
+                .flatMap(c -> Stream.concat(c.settings().readAttributes().stream(), c.settings().writeAttributes().stream()))
+                .filter(a -> a.startsWith("custom:"))
+                .forEach(a -> out.add(a.substring("custom:".length())));
+        return out;
     }
 
     @Override
