@@ -3,6 +3,8 @@ package dev.cogform.cli;
 import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.command.ApplyCommand;
 import dev.cogform.cli.command.DriftCommand;
+import dev.cogform.cli.command.ChangedCommand;
+import dev.cogform.cli.command.DiffCommand;
 import dev.cogform.cli.command.GlobalOptions;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
@@ -29,7 +31,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
-            ApplyCommand.class, DriftCommand.class, ShowCommand.class, SecretCommand.class, StateCommand.class, SandboxCommand.class},
+            ApplyCommand.class, DriftCommand.class, ShowCommand.class, ChangedCommand.class, DiffCommand.class,
+            SecretCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",

@@ -106,7 +106,6 @@ public final class DriftCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // --no-color is every command's, inherited from the root (GlobalOptions).
         Colors colors = new Colors(!main.noColor() && outFile == null && format == Format.text
                 && services.terminal().interactive() && services.environment().getOrDefault("NO_COLOR", "").isEmpty());
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);

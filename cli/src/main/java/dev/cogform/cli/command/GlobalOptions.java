@@ -12,11 +12,11 @@ public interface GlobalOptions {
     /** The stack directory given with {@code -C}, the last one if several (default: the working directory). */
     Path directory();
 
-    /** Whether {@code --no-color} was given, to this command or any above it. */
-    boolean noColor();
-
     /** Every {@code -C} given, in order; empty when none was ({@code drift} checks several stacks). */
     List<Path> directories();
+
+    /** Whether {@code --no-color} was given, to this command or any above it. */
+    boolean noColor();
 
     boolean debug();
 }
