@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** The five app-client operations, with Cognito's answers and errors. */
@@ -17,6 +19,9 @@ final class ClientApi {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern NEXT_TOKEN = Pattern.compile("[\\S]+");
+    /** The role Cognito uses for Pinpoint analytics given by application ARN, after the account's {@code role/}. */
+    static final String SERVICE_LINKED_ROLE =
+            "aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp";
 
     private final SandboxStore store;
 
@@ -40,7 +45,7 @@ final class ClientApi {
             String clientId = Ids.clientId();
             String secret = req.generateSecret() ? Ids.clientSecret() : req.clientSecret();
             double now = Clock.epochSeconds();
-            ObjectNode settings = withName(req.clientName(), req.settings());
+            ObjectNode settings = withName(req.clientName(), completed(req.settings(), pool));
             ClientEntry entry = new ClientEntry(clientId, store.nextSeq(), secret, now, now, settings);
             pool.clients().put(clientId, entry);
             return wrap(pool, entry);
@@ -55,7 +60,7 @@ final class ClientApi {
             ClientRules.check(req.settings(), pool, old.secret() != null, false);
             String name = req.clientName() != null ? req.clientName() : old.settings().path("ClientName").asText();
             ClientEntry entry = new ClientEntry(old.clientId(), old.seq(), old.secret(), old.created(),
-                    Clock.epochSeconds(), withName(name, req.settings()));
+                    Clock.epochSeconds(), withName(name, completed(req.settings(), pool)));
             pool.clients().put(entry.clientId(), entry);
             return wrap(pool, entry);
         });
@@ -117,6 +122,27 @@ final class ClientApi {
         String clientId = in.string("ClientId", true, 1, 128, ClientRequest.CLIENT_ID);
         in.done();
         return new String[] {poolId, clientId};
+    }
+
+    /**
+     * What Cognito adds to a client it stores: the pool's required attributes join a non-empty
+     * WriteAttributes (they are always writable; an empty list already means every standard attribute),
+     * and an analytics ApplicationArn gets Cognito's service-linked role as its RoleArn.
+     */
+    private static ObjectNode completed(ObjectNode settings, PoolEntry pool) {
+        ObjectNode s = settings.deepCopy();
+        JsonNode write = s.get("WriteAttributes");
+        if (write != null && !write.isEmpty()) {
+            Set<String> all = new TreeSet<>(PoolSchema.requiredWritable(pool));
+            write.forEach(a -> all.add(a.asText()));
+            ArrayNode sorted = s.putArray("WriteAttributes");
+            all.forEach(sorted::add);
+        }
+        if (s.get("AnalyticsConfiguration") instanceof ObjectNode a && a.has("ApplicationArn") && !a.has("RoleArn")) {
+            String account = pool.arn().split(":")[4];
+            a.put("RoleArn", "arn:aws:iam::" + account + ":role/" + SERVICE_LINKED_ROLE);
+        }
+        return s;
     }
 
     private static ObjectNode withName(String name, ObjectNode settings) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,23 +41,26 @@ final class PoolApi {
     JsonNode createUserPool(ObjectNode body) {
         RequestCheck in = new RequestCheck(body);
         String name = in.string("PoolName", true, 1, 128, ClientRequest.NAME);
+        ArrayNode schema = PoolSchema.fromRequest(in.structures("Schema", 50));
         in.done();
         ObjectNode attributes = body.deepCopy();
         attributes.remove("PoolName");
-        JsonNode schema = attributes.remove("Schema");
-        if (schema != null) {
-            attributes.set("SchemaAttributes", schema);
-        }
+        attributes.remove("Schema");
+        attributes.set("SchemaAttributes", schema);
         PoolEntry pool = store.write(pools -> add(pools, name, attributes));
         ObjectNode out = JSON.objectNode();
         out.set("UserPool", describe(pool));
         return out;
     }
 
-    /** The id of the first pool named {@code name}, created when there is none. */
-    String ensurePool(String name) {
-        return store.write(pools -> pools.values().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseGet(() -> add(pools, name, JSON.objectNode()))).id();
+    /** The id of the first pool named {@code name}, created when there is none, with {@code custom} attributes. */
+    String ensurePool(String name, Collection<String> custom) {
+        return store.write(pools -> {
+            PoolEntry pool = pools.values().stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseGet(() -> add(pools, name, JSON.objectNode()));
+            PoolSchema.addCustom(pool, custom);
+            return pool;
+        }).id();
     }
 
     JsonNode describeUserPool(ObjectNode body) {
@@ -235,6 +239,7 @@ final class PoolApi {
         out.putObject("LambdaConfig");
         out.put("MfaConfiguration", "OFF").put("EstimatedNumberOfUsers", 0);
         out.setAll(p.attributes().deepCopy());
+        out.set("SchemaAttributes", PoolSchema.of(p).deepCopy());
         out.put("LastModifiedDate", p.modified()).put("CreationDate", p.created());
         return out;
     }

@@ -5,6 +5,7 @@ import dev.cogform.core.desired.QuotaConfig;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.model.AppClientSettings;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The gateway of a stack whose provider is {@code endpoint: sandbox}: an in-process sandbox keeping
@@ -28,10 +31,12 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
 
     private final Sandbox sandbox;
     private final SdkCognitoGateway sdk;
+    private final DesiredState stack;
 
-    private SandboxGateway(Sandbox sandbox, SdkCognitoGateway sdk) {
+    private SandboxGateway(Sandbox sandbox, SdkCognitoGateway sdk, DesiredState stack) {
         this.sandbox = sandbox;
         this.sdk = sdk;
+        this.stack = stack;
     }
 
     static SandboxGateway start(DesiredState stack) {
@@ -44,12 +49,25 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withDataFile(stack.directory().resolve(DATA_FILE))
                 .withRegion(region));
-        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas, budget));
+        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas, budget), stack);
     }
 
-    /** Resolves pool names by creating missing pools, as a fresh sandbox has none. */
+    /**
+     * Resolves pool names by creating missing pools, as a fresh sandbox has none, with the custom
+     * attributes the stack's clients of that pool name: a pool in AWS would have them in its schema.
+     */
     PoolResolver poolResolver() {
-        return name -> Optional.of(sandbox.ensurePool(name));
+        return name -> Optional.of(sandbox.ensurePool(name, customAttributes(name)));
+    }
+
+    /** The custom attributes (without {@code custom:}) the clients of pools named {@code name} read or write. */
+    private Set<String> customAttributes(String name) {
+        Set<String> out = new TreeSet<>();
+        stack.pools().stream().filter(p -> name.equals(p.name())).flatMap(p -> p.clients().stream())
+                .flatMap(c -> Stream.concat(c.settings().readAttributes().stream(), c.settings().writeAttributes().stream()))
+                .filter(a -> a.startsWith("custom:"))
+                .forEach(a -> out.add(a.substring("custom:".length())));
+        return out;
     }
 
     @Override
@@ -90,6 +108,11 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
     @Override
     public Set<String> resourceServerScopes(String poolId) {
         return sdk.resourceServerScopes(poolId);
+    }
+
+    @Override
+    public PoolSchema poolSchema(String poolId) {
+        return sdk.poolSchema(poolId);
     }
 
     @Override

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserP
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -39,6 +40,16 @@ final class CognitoAdmin implements AutoCloseable {
 
     String createPool(String name) {
         return sdk.createUserPool(b -> b.poolName(name)).userPool().id();
+    }
+
+    /** A pool whose schema requires the standard attributes {@code required} and has the {@code custom} ones. */
+    String createPool(String name, List<String> required, List<String> custom) {
+        List<SchemaAttributeType> schema = new java.util.ArrayList<>();
+        required.forEach(a -> schema.add(SchemaAttributeType.builder().name(a).attributeDataType("String")
+                .required(true).mutable(true).build()));
+        custom.forEach(a -> schema.add(SchemaAttributeType.builder().name(a).attributeDataType("String")
+                .mutable(true).build()));
+        return sdk.createUserPool(b -> b.poolName(name).schema(schema)).userPool().id();
     }
 
     void deletePoolQuietly(String poolId) {

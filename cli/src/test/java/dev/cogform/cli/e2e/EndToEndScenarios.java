@@ -160,6 +160,108 @@ abstract class EndToEndScenarios {
         stack.plan(0);
     }
 
+    /** The service-linked role Cognito gives an analytics configuration by application ARN. */
+    static final String SERVICE_LINKED_ROLE =
+            "role/aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp";
+
+    @Test
+    void analyticsByArn_theRoleCognitoFillsIn_isNeitherDriftNorChange() {
+        stack.apply();
+        String web = stack.clientId("main.web");
+        if (has(PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE)) {
+            // What Cognito does on its own, done here by hand (TestAccCognitoIDPUserPoolClient_analyticsWithARN).
+            admin.edit(mainPool, web, b -> b.analyticsConfiguration(a -> a
+                    .applicationArn("arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef")
+                    .roleArn("arn:aws:iam::123456789012:" + SERVICE_LINKED_ROLE).userDataShared(true)));
+        }
+
+        assertThat(admin.describeExisting(mainPool, web).analyticsConfiguration().roleArn()).endsWith(SERVICE_LINKED_ROLE);
+        JsonNode plan = stack.json(0, "plan", "--json", "--detailed-exitcode");
+        assertThat(plan.path("resource_drift")).isEmpty();
+        assertThat(actions(plan)).containsOnly("no-op");
+        stack.expect(0, "plan", "--refresh=false", "--detailed-exitcode");
+    }
+
+    @Test
+    void requiredAttributes_cognitoAddsToWriteAttributes_arePlannedWarnedAndThenNoChange() {
+        String pool = admin.createPool("cogform-e2e-required-" + UUID.randomUUID().toString().substring(0, 8),
+                List.of("email"), List.of("tenant"));
+        try {
+            StackYaml y = StackYaml.empty(endpoint());
+            y.pool("users", pool);
+            Map<String, Object> writer = y.client("users", "writer");
+            writer.put("name", "profile-editor");
+            writer.put("read_attributes", StackYaml.list("email", "name", "custom:tenant"));
+            writer.put("write_attributes", StackYaml.list("name", "custom:tenant"));
+            y.client("users", "reader").put("name", "reader");
+            stack.write(y.root);
+            // Where the value starts: a block list begins on the line after its key.
+            String at = "cogform.yaml:" + (line("write_attributes") + 1) + ":";
+
+            CliRun first = stack.plan(2);
+            JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+
+            assertThat(first.err()).contains(at, "warning[attributes.required-writable]",
+                    "write_attributes leaves out 'email', required attribute of pool " + pool);
+            assertThat(rules(plan)).containsExactly("attributes.required-writable");
+            assertThat(change(plan, "users.writer").path("after").path("write_attributes").toString())
+                    .isEqualTo("[\"custom:tenant\",\"email\",\"name\"]");
+            assertThat(stack.apply().out()).contains("Clients: 2 added, 0 changed, 0 replaced, 0 destroyed.");
+            assertThat(admin.describeExisting(pool, stack.clientId("users.writer")).writeAttributes())
+                    .containsExactly("custom:tenant", "email", "name");
+            assertThat(admin.describeExisting(pool, stack.clientId("users.reader")).writeAttributes()).isEmpty();
+            assertThat(stack.plan(0).err()).contains("warning[attributes.required-writable]");
+            stack.expect(0, "plan", "--refresh=false", "--detailed-exitcode");
+
+            writer.put("write_attributes", StackYaml.list("email", "name", "custom:tenant"));
+            stack.write(y.root);
+            assertThat(stack.plan(0).err()).doesNotContain("attributes.required-writable");
+        } finally {
+            admin.deletePoolQuietly(pool);
+        }
+    }
+
+    @Test
+    void unknownCustomAttribute_isAnErrorAtItsLine_andNothingIsCreated() {
+        String pool = admin.createPool("cogform-e2e-custom-" + UUID.randomUUID().toString().substring(0, 8),
+                List.of(), List.of("tenant"));
+        try {
+            StackYaml y = StackYaml.empty(endpoint());
+            y.pool("users", pool);
+            Map<String, Object> c = y.client("users", "c");
+            c.put("name", "tenant-admin");
+            c.put("write_attributes", StackYaml.list("custom:tenant", "custom:does_not_exist"));
+            stack.write(y.root);
+
+            CliRun plan = stack.expect(1, "plan");
+            CliRun apply = stack.expect(1, "apply", "--auto-approve");
+
+            assertThat(plan.err()).contains("cogform.yaml:" + line("custom:does_not_exist") + ":",
+                    "error[attributes.custom-exists]",
+                    "custom attribute 'custom:does_not_exist' is not in the schema of pool " + pool);
+            assertThat(apply.err()).contains("error[attributes.custom-exists]");
+            assertThat(admin.list(pool)).isEmpty();
+            stack.expect(0, "validate");
+        } finally {
+            admin.deletePoolQuietly(pool);
+        }
+    }
+
+    /** The 1-based line of cogform.yaml where {@code text} first appears. */
+    private int line(String text) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("cogform.yaml"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(text + " is not in cogform.yaml");
+    }
+
     @Test
     void outOfBandDelete_isRecreated() {
         stack.apply();

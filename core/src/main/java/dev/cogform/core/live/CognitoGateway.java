@@ -40,6 +40,9 @@ public interface CognitoGateway {
     /** The pool's custom scopes, as {@code resource-server-identifier/scope}. */
     Set<String> resourceServerScopes(String poolId);
 
+    /** The pool's attribute schema (DescribeUserPool); NOT_FOUND when the pool does not exist. */
+    PoolSchema poolSchema(String poolId);
+
     /** The client's secret, for the one command that prints it on request; empty for public clients. */
     Optional<String> readSecret(String poolId, String clientId);
 }

@@ -10,6 +10,7 @@ import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.refresh.LiveSnapshot;
+import dev.cogform.core.rule.LiveChecks;
 import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
@@ -210,6 +211,7 @@ public final class Planner {
             return; // the pool could not be resolved; a diagnostic says why
         }
         boolean protect = dc.lifecycle().preventDestroy();
+        AppClientSettings desiredSettings = asCognitoStores(dc, poolId);
         ClientRecord rec = records.get(address);
         if (dc.importId() != null) {
             if (rec == null) {
@@ -229,7 +231,7 @@ public final class Planner {
         }
         if (rec == null) {
             duplicateName(dc, poolId);
-            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, protect));
+            changes.add(create(desiredSettings, address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, protect));
             return;
         }
         if (!adopted.containsKey(address) && !live.known(address)) {
@@ -238,7 +240,7 @@ public final class Planner {
         Optional<LiveClient> found = Optional.ofNullable(adopted.get(address)).or(() -> live.client(address));
         if (found.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.DELETED, List.of()));
-            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_DELETED_OUTSIDE,
+            changes.add(create(desiredSettings, address, poolId, ActionReason.CREATE_BECAUSE_DELETED_OUTSIDE,
                     new DeletedClient(rec.poolId(), rec.clientId()), protect));
             return;
         }
@@ -249,7 +251,7 @@ public final class Planner {
         if (!drifted.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
         }
-        AppClientSettings.Builder merged = dc.settings().toBuilder();
+        AppClientSettings.Builder merged = desiredSettings.toBuilder();
         ignored.forEach(f -> f.copy(merged, l.settings()));
         AppClientSettings after = merged.build();
         List<AttributeDiff> diffs = diff(l.settings(), after, Set.of(), dc.sources());
@@ -360,6 +362,17 @@ public final class Planner {
                                 + s.clientId() + ") that cogform does not manage; this plan creates a second one",
                         "to adopt it instead, add import_id: " + s.clientId() + " to " + dc.address()
                                 + "; apply asks again before creating a duplicate", dc.at())));
+    }
+
+    /**
+     * The client's desired settings as Cognito will store them in the pool: the pool's required
+     * attributes join a non-empty write_attributes (warned about when the YAML leaves them out), so
+     * that they are not diffed away forever.
+     */
+    private AppClientSettings asCognitoStores(DesiredClient dc, String poolId) {
+        Set<String> required = live.requiredWritable(poolId);
+        LiveChecks.requiredWritable(dc, required, poolId).ifPresent(diagnostics::add);
+        return dc.settings().withRequiredWritable(required);
     }
 
     /** A no-op may still change the record: live changes that match the YAML, or prevent_destroy. */

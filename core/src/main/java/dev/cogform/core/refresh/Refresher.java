@@ -9,6 +9,7 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.rule.LiveChecks;
 import dev.cogform.core.spec.RunRules;
@@ -60,8 +61,9 @@ public final class Refresher {
 
     /**
      * Reads every managed client (of {@code targets}, or all when empty), lists every pool the YAML or
-     * the state names, describes unmanaged clients a pending create may have made, and runs the live
-     * checks of the YAML's pools.
+     * the state names, describes unmanaged clients a pending create may have made, reads the attribute
+     * schema of every pool whose clients name attribute permissions, and runs the live checks of the
+     * YAML's pools.
      */
     public LiveSnapshot refresh(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets) {
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
@@ -78,6 +80,7 @@ public final class Refresher {
         Map<String, List<ClientSummary>> listings = new ConcurrentHashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new ConcurrentHashMap<>();
         Map<String, LiveClient> candidates = new ConcurrentHashMap<>();
+        Map<String, PoolSchema> schemas = new ConcurrentHashMap<>();
         Map<ClientAddress, GatewayError> unread = new ConcurrentHashMap<>();
         Map<String, GatewayError> unlisted = new ConcurrentHashMap<>();
         // Progress counts the clients read; pool listings and the live checks' reads are not clients.
@@ -115,6 +118,19 @@ public final class Refresher {
                         .<Void>thenApply(x -> null)
                         .exceptionally(e -> failed(diagnostics, e, "reading the identity providers and scopes of pool " + poolId, null)));
             }
+            for (DesiredPool p : desired.pools()) {
+                String poolId = poolIds.get(p.key());
+                if (poolId != null && namesAttributes(p, false)) {
+                    reads.add(CompletableFuture.runAsync(() -> counted(null, () -> {
+                                PoolSchema schema = gateway.poolSchema(poolId);
+                                schemas.put(poolId, schema);
+                                return diagnostics.addAll(LiveChecks.checkAttributes(p, schema.attributes()));
+                            }), pool)
+                            // A pool that does not exist is reported once, by its listing.
+                            .exceptionally(e -> notFound(e) ? null
+                                    : failed(diagnostics, e, "reading the attribute schema of pool " + poolId, null)));
+                }
+            }
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
 
             List<CompletableFuture<Void>> describes = new ArrayList<>();
@@ -139,7 +155,7 @@ public final class Refresher {
             pool.shutdownNow();
         }
         List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
-        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted);
+        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted, schemas);
     }
 
     /**
@@ -167,9 +183,11 @@ public final class Refresher {
 
     /**
      * For {@code --refresh=false}: the live side as the state recorded it. No client is read, so drift
-     * and unmanaged clients are not seen; but every pool the YAML names by name is looked up (one
-     * ListUserPools), because the name is the pool's identity: a pool renamed in the YAML must plan
-     * its clients' replacement into the new pool, not updates of the recorded one.
+     * and unmanaged clients are not seen, and no live check runs; but every pool the YAML names by name
+     * is looked up (one ListUserPools), because the name is the pool's identity: a pool renamed in the
+     * YAML must plan its clients' replacement into the new pool, not updates of the recorded one. The
+     * schema of pools whose clients name write attributes is read too (the plan folds their required
+     * attributes in).
      */
     public LiveSnapshot fromState(DesiredState desired, StateSnapshot state) {
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -190,6 +208,17 @@ public final class Refresher {
                 poolIds.putIfAbsent(key, id);
             }
         });
+        Map<String, PoolSchema> schemas = new HashMap<>();
+        for (DesiredPool p : desired.pools()) {
+            String poolId = poolIds.get(p.key());
+            if (poolId != null && namesAttributes(p, true) && !schemas.containsKey(poolId)) {
+                try {
+                    schemas.put(poolId, gateway.poolSchema(poolId));
+                } catch (GatewayException e) {
+                    failed(diagnostics, e, "reading the attribute schema of pool " + poolId, null);
+                }
+            }
+        }
         Map<String, List<ClientSummary>> listings = new HashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
         for (ClientRecord r : state.clients().values()) {
@@ -197,7 +226,7 @@ public final class Refresher {
                     .add(new ClientSummary(r.poolId(), r.clientId(), r.clientName()));
             managed.put(r.address(), Optional.of(new LiveClient(r.poolId(), r.clientId(), r.applied(), null, null)));
         }
-        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics);
+        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics, Map.of(), Map.of(), schemas);
     }
 
     /**
@@ -252,6 +281,20 @@ public final class Refresher {
                     "looking up pool name \"" + p.name() + "\" failed: " + describe(e), null, p.at()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a client of the pool writes attributes (required ones are folded in) or, unless
+     * {@code writeOnly}, names a custom attribute (checked against the schema).
+     */
+    private static boolean namesAttributes(DesiredPool pool, boolean writeOnly) {
+        for (DesiredClient c : pool.clients()) {
+            if (!c.settings().writeAttributes().isEmpty() || !writeOnly
+                    && c.settings().readAttributes().stream().anyMatch(a -> a.startsWith("custom:"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean needsLiveCheck(DesiredPool pool) {

@@ -395,6 +395,58 @@ class PlannerTest {
     }
 
     @Test
+    void plan_requiredAttributesCognitoAdded_areNoChange_andTheYamlIsWarned() {
+        AppClientSettings writesName = WEB.toBuilder().writeAttributes(List.of("name")).build();
+        AppClientSettings stored = writesName.toBuilder().writeAttributes(List.of("email", "name")).build();
+
+        Plan plan = Planner.plan(stack(poolById("main", P, client("main", "web", writesName))),
+                state(record("main.web", P, "c1", stored, false)),
+                live().pool("main", P).schema(P, "email").client("main.web", P, "c1", stored).build(),
+                new PlanOptions(Set.of(), NOW, "t"));
+
+        assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(Action.NO_OP));
+        assertThat(plan.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.rule()).isEqualTo("attributes.required-writable");
+            assertThat(d.isError()).isFalse();
+            assertThat(d.path()).isEqualTo("pools.main.clients.web.write_attributes");
+            assertThat(d.message()).isEqualTo("write_attributes leaves out 'email', required attribute of pool " + P
+                    + "; Cognito makes required attributes writable, so the plan includes it");
+        });
+    }
+
+    @Test
+    void plan_createsWithTheRequiredAttributes_onlyWhenWriteAttributesAreGiven() {
+        AppClientSettings writesName = WEB.toBuilder().writeAttributes(List.of("name")).build();
+        AppClientSettings writesAll = WEB.toBuilder().writeAttributes(List.of("email", "family_name", "name")).build();
+
+        Plan plan = Planner.plan(stack(poolById("main", P, client("main", "a", writesName), client("main", "b", WEB),
+                        client("main", "c", writesAll))), state(),
+                live().pool("main", P).schema(P, "email", "family_name").build(), new PlanOptions(Set.of(), NOW, "t"));
+
+        assertThat(plan.changes()).extracting(c -> c.planned().orElseThrow().writeAttributes().toString())
+                .containsExactly("[email, family_name, name]", "[]", "[email, family_name, name]");
+        assertThat(plan.diagnostics()).extracting(Diagnostic::rule).containsExactly("attributes.required-writable");
+        assertThat(plan.diagnostics().get(0).message()).startsWith(
+                "write_attributes leaves out 'email', 'family_name', required attributes of pool");
+    }
+
+    @Test
+    void plan_whenTheYamlDropsAWriteAttribute_stillUpdates_withTheRequiredOnesKept() {
+        AppClientSettings before = WEB.toBuilder().writeAttributes(List.of("email", "name", "nickname")).build();
+        AppClientSettings after = WEB.toBuilder().writeAttributes(List.of("name")).build();
+
+        Plan plan = Planner.plan(stack(poolById("main", P, client("main", "web", after))),
+                state(record("main.web", P, "c1", before, false)),
+                live().pool("main", P).schema(P, "email").client("main.web", P, "c1", before).build(),
+                new PlanOptions(Set.of(), NOW, "t"));
+
+        AttributeDiff diff = plan.changes().get(0).diffs().get(0);
+        assertThat(diff.field()).isEqualTo(AppClientField.WRITE_ATTRIBUTES);
+        assertThat(diff.removed()).containsExactly("nickname");
+        assertThat(diff.added()).isEmpty();
+    }
+
+    @Test
     void plan_whenSetChanges_diffListsAddedAndRemovedElements() {
         AppClientSettings after = WEB.toBuilder().callbackUrls(List.of("https://new.example.com/cb")).build();
         Plan plan = Planner.plan(stack(poolById("main", P, client("main", "web", after))),

@@ -281,7 +281,7 @@ class RuleCasesTest {
         cases().forEach(c -> covered.add(c.rule()));
         // Covered in DesiredStateLoaderTest (they need files or command-line values) and LiveChecksTest.
         covered.addAll(Set.of("stack.missing", "stack.unreadable", "var.file", "var.unused", "idp.exists",
-                "oauth.scope-exists"));
+                "oauth.scope-exists", "attributes.custom-exists"));
         // Not diagnostics: the planner acts on these (replacement; required attributes stay writable).
         covered.addAll(Set.of("identity.create-only", "attributes.required-writable"));
         // Not offline: refresh, plan and apply report these (RefresherTest, PlannerTest, ApplierTest); load.failed

@@ -3,6 +3,7 @@ package dev.cogform.core.live.cognito;
 /** The Cognito operations the gateway calls, with their quota category. */
 enum CognitoOperation {
     LIST_USER_POOLS("ListUserPools", QuotaCategory.USER_POOL_READ, false),
+    DESCRIBE_USER_POOL("DescribeUserPool", QuotaCategory.USER_POOL_READ, false),
     LIST_USER_POOL_CLIENTS("ListUserPoolClients", QuotaCategory.USER_POOL_CLIENT_READ, false),
     DESCRIBE_USER_POOL_CLIENT("DescribeUserPoolClient", QuotaCategory.USER_POOL_CLIENT_READ, false),
     CREATE_USER_POOL_CLIENT("CreateUserPoolClient", QuotaCategory.USER_POOL_CLIENT_UPDATE, true),

@@ -6,6 +6,7 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.AppClientSettings;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -50,10 +51,12 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListIdentityProvidersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListResourceServersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -392,6 +395,21 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
             token = r.nextToken();
         } while (token != null && !token.isEmpty());
         return Set.copyOf(scopes);
+    }
+
+    @Override
+    public PoolSchema poolSchema(String poolId) {
+        DescribeUserPoolResponse r = call(CognitoOperation.DESCRIBE_USER_POOL, poolId,
+                () -> client.describeUserPool(b -> b.userPoolId(poolId)));
+        Set<String> attributes = new TreeSet<>();
+        Set<String> required = new TreeSet<>();
+        for (SchemaAttributeType a : r.userPool().schemaAttributes()) {
+            attributes.add(a.name());
+            if (Boolean.TRUE.equals(a.required())) {
+                required.add(a.name());
+            }
+        }
+        return new PoolSchema(attributes, required);
     }
 
     @Override
