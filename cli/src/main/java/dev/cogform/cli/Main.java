@@ -2,6 +2,9 @@ package dev.cogform.cli;
 
 import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.command.ApplyCommand;
+import dev.cogform.cli.command.DriftCommand;
+import dev.cogform.cli.command.ChangedCommand;
+import dev.cogform.cli.command.DiffCommand;
 import dev.cogform.cli.command.GlobalOptions;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
@@ -32,7 +35,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",
             "1:error, invalid input or usage",
-            "2:plan --detailed-exitcode: changes present",
+            "2:plan --detailed-exitcode: changes present; drift: drift at or above --fail-on",
             "3:apply FILE: the saved plan is stale and was refused"})
 public final class Main implements Runnable, GlobalOptions {
 
@@ -41,8 +44,8 @@ public final class Main implements Runnable, GlobalOptions {
      * one a run names gets its picocli model built (see {@link #commandLine(StackServices, String...)}).
      */
     static final List<Class<?>> COMMANDS = List.of(CommandLine.HelpCommand.class, ValidateCommand.class,
-            SchemaCommand.class, PlanCommand.class, ApplyCommand.class, ShowCommand.class, SecretCommand.class,
-            StateCommand.class, SandboxCommand.class);
+            SchemaCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ShowCommand.class,
+            ChangedCommand.class, DiffCommand.class, SecretCommand.class, StateCommand.class, SandboxCommand.class);
 
     /**
      * Set by the {@code ./cogform} launcher on the run that records its class-data archive: the JVM runs
@@ -51,8 +54,8 @@ public final class Main implements Runnable, GlobalOptions {
     static final String TRAINING_PROPERTY = "cogform.cdsTraining";
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Run as if started in DIR (the stack directory holding cogform.yaml).")
-    private Path directory = Path.of(".");
+            description = "Run as if started in DIR (the stack directory holding cogform.yaml); drift takes several.")
+    private java.util.List<Path> directories = new java.util.ArrayList<>();
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of failures.")
@@ -220,7 +223,12 @@ public final class Main implements Runnable, GlobalOptions {
     /** The stack directory given with {@code -C} (default: the working directory). */
     @Override
     public Path directory() {
-        return directory;
+        return directories.isEmpty() ? Path.of(".") : directories.get(directories.size() - 1);
+    }
+
+    @Override
+    public java.util.List<Path> directories() {
+        return java.util.List.copyOf(directories);
     }
 
     @Override
@@ -248,7 +256,7 @@ public final class Main implements Runnable, GlobalOptions {
     private static int failure(Main main, Exception e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (e instanceof DiagnosticException d) {
-            DiagnosticsView.printHuman(err, d.diagnostics(), DiagnosticsView.SourceLines.files(main.directory));
+            DiagnosticsView.printHuman(err, d.diagnostics(), DiagnosticsView.SourceLines.files(main.directory()));
         } else {
             err.println("cogform: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }

@@ -21,7 +21,7 @@ class OfflineCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--help", "--version", "validate", "validate --json", "schema", "plan --help",
-        "show missing-plan.json", "state --help"})
+        "show missing-plan.json", "state --help", "drift --help", "diff --help", "changed --help"})
     void offlineCommand_loadsNoSdkClass(String command, @TempDir Path dir) throws Exception {
         Path classes = dir.resolve("classes.log");
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -6,6 +6,7 @@ import dev.cogform.core.plan.ActionReason;
 import dev.cogform.core.plan.AttributeDiff;
 import dev.cogform.core.plan.DeletedClient;
 import dev.cogform.core.plan.Drift;
+import dev.cogform.core.plan.GitProvenance;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
@@ -88,6 +89,34 @@ public final class HumanPlanView implements PlanView {
             out.println("Provider: the cogform sandbox (in-process Cognito; nothing in AWS is read or changed).");
             out.println();
         }
+    }
+
+    /**
+     * Where the plan was made: digest, commit and branch (or that it was made outside git), the PR head
+     * on a pull-request run, the stack tree id and the state serial; {@code show} and {@code apply FILE}
+     * print it so the reviewed plan can be recognised.
+     */
+    public void provenance(Plan plan) {
+        GitProvenance g = plan.git();
+        out.println(c.bold("Plan") + " " + plan.digest() + ", made by cogform " + plan.toolVersion() + " at "
+                + plan.createdAt() + " from state serial " + plan.basedOn().serial() + ".");
+        if (g == null) {
+            out.println("  Made outside a git work tree: no commit recorded.");
+        } else {
+            out.println("  Commit: " + (g.commit() == null ? "(none: the branch has no commit yet)" : g.commit())
+                    + (g.branch() != null ? " on branch " + g.branch() : " (detached HEAD)")
+                    + (g.dirty() ? ", with uncommitted changes to the stack's files" : ""));
+            if (g.pullRequest() != null) {
+                out.println("  Pull request #" + g.pullRequest().number() + ": head " + g.pullRequest().head()
+                        + (g.pullRequest().base() != null ? ", base " + g.pullRequest().base() : ""));
+            }
+            out.println("  Stack: " + (g.stack().isEmpty() ? "." : g.stack()) + ", tree " + g.tree() + " ("
+                    + String.join(", ", g.inputs().keySet()) + ")");
+            if (g.remote() != null) {
+                out.println("  Remote: " + g.remote());
+            }
+        }
+        out.flush();
     }
 
     private void drift(List<Drift> drift) {

@@ -1,10 +1,12 @@
 package dev.cogform.cli.wiring;
 
+import dev.cogform.cli.git.SourceControl;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
 import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.refresh.PoolResolver;
 import dev.cogform.core.state.StateStore;
 import java.io.Console;
@@ -33,12 +35,33 @@ public interface StackServices {
 
     StateStore stateStore(DesiredState stack);
 
+    /**
+     * The gateway for the stack drawing on {@code budget}, shared with the other stacks of its
+     * account-region (see {@link #budgetKey}); fakes may ignore the budget.
+     */
+    default CognitoGateway gateway(DesiredState stack, QuotaBudget budget) {
+        return gateway(stack);
+    }
+
+    /**
+     * Which rate budget the stack draws on: its account, region and (for non-AWS endpoints) endpoint.
+     * Stacks with the same key share Cognito's quotas.
+     */
+    default String budgetKey(DesiredState stack) {
+        return "default";
+    }
+
     /** How pool names resolve: a lookup; the sandbox wiring may create missing pools instead. */
     default PoolResolver poolResolver(DesiredState stack, CognitoGateway gateway) {
         return PoolResolver.lookup(gateway);
     }
 
     Clock clock();
+
+    /** Where stacks stand in git, for plan provenance and apply's checks; by default JGit on the real work tree. */
+    default SourceControl sourceControl() {
+        return SourceControl.git(environment());
+    }
 
     Terminal terminal();
 
@@ -78,6 +101,16 @@ public interface StackServices {
             @Override
             public StateStore stateStore(DesiredState stack) {
                 return Wiring.stateStore(stack);
+            }
+
+            @Override
+            public CognitoGateway gateway(DesiredState stack, QuotaBudget budget) {
+                return Wiring.gateway(stack, budget);
+            }
+
+            @Override
+            public String budgetKey(DesiredState stack) {
+                return Wiring.budgetKey(stack);
             }
 
             @Override

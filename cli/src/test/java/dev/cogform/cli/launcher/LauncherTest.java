@@ -62,7 +62,7 @@ class LauncherTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--help", "validate", "-C stack validate --json", "--log-level debug plan", "schema",
-        "show plan.bin", "state list", "secret main.web"})
+        "show plan.bin", "state list", "secret main.web", "-C a -C b drift"})
     void shortCommands_runWithC1Only(String args) throws Exception {
         Run run = launch(Map.of(), args.split(" "));
 

@@ -58,6 +58,66 @@ final class Plans {
         return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "1.0.0-test"));
     }
 
+    /** Provenance as a GitHub pull_request run records it, so links and the footer show. */
+    static final dev.cogform.core.plan.GitProvenance GIT = new dev.cogform.core.plan.GitProvenance(
+            "0123456789abcdef0123456789abcdef01234567", null, "stacks/prod",
+            "89abcdef0123456789abcdef0123456789abcdef", false, "git@github.com:example/infra.git",
+            new dev.cogform.core.plan.GitProvenance.PullRequest(42, "fedcba9876543210fedcba9876543210fedcba98",
+                    "1111111111111111111111111111111111111111"),
+            Map.of("stacks/prod/cogform.yaml", "2222222222222222222222222222222222222222"));
+
+    static Plan planInGit(DesiredState desired, StateSnapshot state, LiveBuilder live) {
+        return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "1.0.0-test", GIT));
+    }
+
+    /** Two new clients, nothing else. */
+    static Plan createsOnly() {
+        DesiredPool pool = poolById("main", P, client("main", "web", web("web")),
+                client("main", "batch", AppClientSettings.builder("batch").generateSecret(true)
+                        .allowedOAuthFlows(List.of("client_credentials")).allowedOAuthScopes(List.of("api/read"))
+                        .allowedOAuthFlowsUserPoolClient(true).build()));
+        return planInGit(TestStacks.stack(pool), state(), live().pool("main", P));
+    }
+
+    /** An update that also returns two fields to Cognito's defaults, which the YAML no longer gives. */
+    static Plan updateWithImpliedReset() {
+        AppClientSettings live = web("web").toBuilder().enableTokenRevocation(false)
+                .refreshTokenValiditySeconds(7 * 86_400).build();
+        AppClientSettings wanted = web("web").toBuilder()
+                .callbackUrls(List.of("https://app.example.com/callback", "https://app.example.com/v2/callback")).build();
+        return planInGit(TestStacks.stack(poolById("main", P, client("main", "web", wanted))),
+                state(record("main.web", "1example23456789", live, false)),
+                live().pool("main", P).client("main.web", P, "1example23456789", live));
+    }
+
+    /** generate_secret changes: a new client id. */
+    static Plan replacement() {
+        AppClientSettings was = web("api");
+        return planInGit(TestStacks.stack(poolById("main", P,
+                        client("main", "api", was.toBuilder().generateSecret(true).build()))),
+                state(record("main.api", "2example23456789", was, false)),
+                live().pool("main", P).client("main.api", P, "2example23456789", was));
+    }
+
+    /** Someone changed the callback URLs in the console; cogform.yaml still says otherwise. */
+    static Plan driftReverted() {
+        AppClientSettings applied = web("web");
+        AppClientSettings console = applied.toBuilder()
+                .callbackUrls(List.of("https://app.example.com/callback", "http://localhost:3000/cb")).build();
+        return planInGit(TestStacks.stack(poolById("main", P, client("main", "web", applied))),
+                state(record("main.web", "1example23456789", applied, false)),
+                live().pool("main", P).client("main.web", P, "1example23456789", console));
+    }
+
+    /** {@code n} clients to create, each with a few fields, for the size budget. */
+    static Plan manyCreates(int n) {
+        DesiredClient[] clients = new DesiredClient[n];
+        for (int i = 0; i < n; i++) {
+            clients[i] = client("main", String.format("client-%04d", i), web(String.format("client-%04d", i)));
+        }
+        return planInGit(TestStacks.stack(poolById("main", P, clients)), state(), live().pool("main", P));
+    }
+
     /** Every kind of change, drift, state change and an unmanaged client. */
     static Plan everything() {
         AppClientSettings web = web("web");

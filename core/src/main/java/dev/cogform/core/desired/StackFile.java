@@ -1,6 +1,7 @@
 package dev.cogform.core.desired;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Diagnostics;
 import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.spec.LoadRules;
@@ -69,14 +70,22 @@ public final class StackFile {
 
     /** Reads YAML text as if it were {@code stackDir/cogform.yaml} (tests and tools call this). */
     public static Content read(Path stackDir, String text, Variables variables) {
-        Set<Diagnostic> found = new LinkedHashSet<>(); // a pool default's mistake is found once per client
+        // Capped: a pool default's mistake is found once per client, and a hostile file can hold 100,000.
+        Diagnostics found = Diagnostics.capped();
         String file = displayName(stackDir);
         Node root = SafeYaml.compose(text, file, found::add);
         if (root == null) {
-            return Content.failed(stackDir, found);
+            return Content.failed(stackDir, new LinkedHashSet<>(found.sorted()));
         }
-        StackReader.Stack stack = new StackReader(file, found::add).read(root, stackDir, variables);
-        return new Content(stackDir, stack.provider(), stack.state(), stack.pools(), stack.readable(), found);
+        StackReader.Stack stack;
+        try {
+            stack = new StackReader(file, found::add, ExpansionBudget.standard()).read(root, stackDir, variables);
+        } catch (ExpansionBudget.Exhausted e) {
+            found.add(e.diagnostic());
+            return Content.failed(stackDir, new LinkedHashSet<>(found.sorted()));
+        }
+        return new Content(stackDir, stack.provider(), stack.state(), stack.pools(), stack.readable(),
+                new LinkedHashSet<>(found.sorted()));
     }
 
     /**
@@ -93,7 +102,14 @@ public final class StackFile {
         Set<Diagnostic> found = new LinkedHashSet<>();
         String file = displayName(stackDir);
         Node root = SafeYaml.compose(text.value(), file, found::add, true);
-        StateConfig state = root == null ? null : new StackReader(file, found::add).readState(root);
+        StateConfig state;
+        try {
+            state = root == null ? null
+                    : new StackReader(file, found::add, ExpansionBudget.standard()).readState(root);
+        } catch (ExpansionBudget.Exhausted e) {
+            found.add(e.diagnostic());
+            state = null;
+        }
         boolean failed = state == null || found.stream().anyMatch(Diagnostic::isError);
         return new StateBlock(failed ? null : state, List.copyOf(found));
     }

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  */
 final class PlanFileV1 {
 
-    static final String VERSION = "1.0";
+    static final String VERSION = "1.1";
     private static final String MAJOR = "1.";
 
     private static final ObjectMapper MAPPER = SettingsJson.mapper();
@@ -59,6 +59,9 @@ final class PlanFileV1 {
         basis.put("lineage", plan.basedOn().lineage());
         basis.put("serial", plan.basedOn().serial());
         basis.put("checksum", plan.basedOn().checksum());
+        if (plan.git() != null) {
+            root.set("git", git(plan.git())); // 1.1; absent outside a repository
+        }
         ArrayNode targets = root.putArray("targets");
         plan.targets().forEach(t -> targets.add(t.toString()));
         root.set("summary", summary(plan));
@@ -88,9 +91,63 @@ final class PlanFileV1 {
             o.put("client_id", u.clientId());
             o.put("client_name", u.clientName());
         }
+        ObjectNode sources = root.putObject("source_lines"); // 1.1
+        plan.sources().forEach((address, lines) -> {
+            ObjectNode o = sources.putObject(address.toString());
+            o.put("file", lines.file());
+            o.put("line", lines.line());
+            ObjectNode fields = o.putObject("fields");
+            lines.fields().forEach(fields::put);
+        });
         root.set("diagnostics", diagnostics(plan.diagnostics()));
         root.put("digest", plan.digest());
         return root;
+    }
+
+    private static ObjectNode git(GitProvenance g) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("commit", g.commit());
+        o.put("branch", g.branch());
+        o.put("stack", g.stack());
+        o.put("tree", g.tree());
+        o.put("dirty", g.dirty());
+        o.put("remote", g.remote());
+        if (g.pullRequest() == null) {
+            o.putNull("pull_request");
+        } else {
+            ObjectNode pr = o.putObject("pull_request");
+            pr.put("number", g.pullRequest().number());
+            pr.put("head", g.pullRequest().head());
+            pr.put("base", g.pullRequest().base());
+        }
+        ObjectNode inputs = o.putObject("inputs");
+        g.inputs().forEach(inputs::put);
+        return o;
+    }
+
+    private static GitProvenance readGit(JsonNode g) {
+        if (g == null || g.isNull()) {
+            return null;
+        }
+        JsonNode pr = g.get("pull_request");
+        java.util.Map<String, String> inputs = new java.util.TreeMap<>();
+        g.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
+        return new GitProvenance(text(g, "commit"), text(g, "branch"), g.required("stack").asText(),
+                g.required("tree").asText(), g.path("dirty").asBoolean(), text(g, "remote"),
+                pr == null || pr.isNull() ? null
+                        : new GitProvenance.PullRequest(pr.path("number").asLong(), text(pr, "head"), text(pr, "base")),
+                inputs);
+    }
+
+    private static java.util.Map<ClientAddress, SourceLines> readSources(JsonNode node) {
+        java.util.Map<ClientAddress, SourceLines> out = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(e -> {
+            java.util.Map<String, Integer> fields = new java.util.TreeMap<>();
+            e.getValue().path("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asInt()));
+            out.put(ClientAddress.parse(e.getKey()), new SourceLines(text(e.getValue(), "file"),
+                    e.getValue().path("line").asInt(), fields));
+        });
+        return out;
     }
 
     private static ObjectNode summary(Plan plan) {
@@ -238,7 +295,8 @@ final class PlanFileV1 {
         return new Plan(root.path("tool").path("version").asText(), Instant.parse(root.required("created").asText()),
                 root.path("refreshed").asBoolean(), root.path("sandbox").asBoolean(), text(root, "desired_digest"),
                 new StateBasis(text(basis, "lineage"), basis.path("serial").asLong(), text(basis, "checksum")),
-                targets, changes, drift, stateChanges, unmanaged, diagnostics, text(root, "digest"));
+                targets, changes, drift, stateChanges, unmanaged, diagnostics, readGit(root.get("git")),
+                readSources(root.path("source_lines")), text(root, "digest"));
     }
 
     /** One {@code resource_changes} entry as the record its action calls for. */

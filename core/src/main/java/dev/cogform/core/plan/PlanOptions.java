@@ -6,12 +6,18 @@ import java.util.Set;
 
 /**
  * How to plan: {@code targets} limits the plan to these addresses (empty: all); {@code createdAt} and
- * {@code toolVersion} are stamped into the plan, passed in so that planning stays a pure function.
+ * {@code toolVersion} are stamped into the plan, passed in so that planning stays a pure function; so is
+ * {@code git}, the provenance the CLI read (null outside a repository).
  */
-public record PlanOptions(Set<ClientAddress> targets, Instant createdAt, String toolVersion) {
+public record PlanOptions(Set<ClientAddress> targets, Instant createdAt, String toolVersion, GitProvenance git) {
 
     public PlanOptions {
         targets = Set.copyOf(targets);
+    }
+
+    /** Options for a plan made outside git. */
+    public PlanOptions(Set<ClientAddress> targets, Instant createdAt, String toolVersion) {
+        this(targets, createdAt, toolVersion, null);
     }
 
     public boolean inScope(ClientAddress address) {

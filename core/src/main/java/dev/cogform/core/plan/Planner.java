@@ -93,8 +93,28 @@ public final class Planner {
         boolean sandbox = desired.provider() != null && desired.provider().sandbox();
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
                 StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
-                diagnostics.sorted(), null);
+                diagnostics.sorted(), options.git(), sources(), null);
         return plan.withDigest(PlanFile.digest(plan));
+    }
+
+    /** The YAML lines of the clients this plan acts on, for reviews that link each field to its line. */
+    private Map<ClientAddress, SourceLines> sources() {
+        Map<ClientAddress, SourceLines> out = new TreeMap<>();
+        for (ResourceChange c : changes) {
+            DesiredClient dc = c.action() == Action.NO_OP ? null : wanted.get(c.address());
+            if (dc == null || dc.at() == null) {
+                continue;
+            }
+            Map<String, Integer> lines = new TreeMap<>();
+            for (AttributeDiff d : c.diffs()) {
+                var at = dc.sources().fields().get(d.field().key());
+                if (at != null && at.at() != null) {
+                    lines.put(d.field().key(), at.at().line());
+                }
+            }
+            out.put(c.address(), new SourceLines(dc.at().file(), dc.at().line(), lines));
+        }
+        return out;
     }
 
     private Optional<DesiredClient> wanted(ClientAddress address) {

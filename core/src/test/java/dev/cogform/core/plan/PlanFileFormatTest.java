@@ -61,12 +61,30 @@ class PlanFileFormatTest {
         return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "1.2.3"));
     }
 
+    /** A plan made in git, on a GitHub pull_request run: format 1.1 adds {@code git} and {@code source_lines}. */
+    static Plan gitPlan() {
+        Plan plan = PlanFileTest.fullPlan();
+        var git = new GitProvenance("0123456789abcdef0123456789abcdef01234567", null, "stacks/prod",
+                "89abcdef0123456789abcdef0123456789abcdef", true, "https://github.com/example/infra.git",
+                new GitProvenance.PullRequest(42, "fedcba9876543210fedcba9876543210fedcba98",
+                        "1111111111111111111111111111111111111111"),
+                java.util.Map.of("stacks/prod/cogform.yaml", "2222222222222222222222222222222222222222",
+                        "stacks/prod/prod.yaml", "3333333333333333333333333333333333333333"));
+        var sources = java.util.Map.of(dev.cogform.core.model.ClientAddress.parse("main.web"),
+                new SourceLines("cogform.yaml", 12, java.util.Map.of("callback_urls", 14, "token_validity.refresh", 5)));
+        Plan stamped = new Plan(plan.toolVersion(), plan.createdAt(), plan.refreshed(), plan.sandbox(),
+                plan.desiredDigest(), plan.basedOn(), plan.targets(), plan.changes(), plan.drift(), plan.stateChanges(),
+                plan.unmanaged(), plan.diagnostics(), git, sources, null);
+        return stamped.withDigest(PlanFile.digest(stamped));
+    }
+
     static Stream<Arguments> files() {
         return Stream.of(
-                Arguments.of("v1.0-full.json", Named.of("every action, drift, state change, unmanaged",
+                Arguments.of("v1.1-full.json", Named.of("every action, drift, state change, unmanaged",
                         PlanFileTest.fullPlan())),
-                Arguments.of("v1.0-recovery.json", Named.of("interrupted replacement, re-create, refusal",
-                        recoveryPlan())));
+                Arguments.of("v1.1-recovery.json", Named.of("interrupted replacement, re-create, refusal",
+                        recoveryPlan())),
+                Arguments.of("v1.1-git.json", Named.of("made in git on a pull request, with source lines", gitPlan())));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -80,5 +98,31 @@ class PlanFileFormatTest {
 
         assertThat(PlanFile.read(saved)).isEqualTo(plan);
         assertThat(PlanFile.write(plan)).isEqualTo(saved);
+    }
+
+    static Stream<Arguments> olderFiles() {
+        return Stream.of(
+                Arguments.of("v1.0-full.json", Named.of("every action, drift, state change, unmanaged",
+                        PlanFileTest.fullPlan())),
+                Arguments.of("v1.0-recovery.json", Named.of("interrupted replacement, re-create, refusal",
+                        recoveryPlan())));
+    }
+
+    /** Format 1.0 files (no git, no source lines) are never rewritten: they must load as the same plan. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("olderFiles")
+    void aPlanOfAnOlderMinorVersion_loads(String file, Plan plan) throws IOException {
+        String saved = Files.readString(ROOT.resolve(file));
+
+        Plan read = PlanFile.read(saved);
+
+        assertThat(saved).contains("\"format_version\" : \"1.0\"");
+        assertThat(read.git()).isNull();
+        assertThat(read.sources()).isEmpty();
+        // 1.0 had no source lines; the digest is over the document as saved, so it is the 1.0 one.
+        Plan expected = new Plan(plan.toolVersion(), plan.createdAt(), plan.refreshed(), plan.sandbox(),
+                plan.desiredDigest(), plan.basedOn(), plan.targets(), plan.changes(), plan.drift(), plan.stateChanges(),
+                plan.unmanaged(), plan.diagnostics(), read.digest());
+        assertThat(read).isEqualTo(expected);
     }
 }

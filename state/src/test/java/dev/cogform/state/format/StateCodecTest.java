@@ -11,6 +11,7 @@ import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.model.RefreshTokenRotation;
+import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.state.blob.Snapshots;
@@ -31,7 +32,7 @@ class StateCodecTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/statefile");
     private static final String TOOL = "0.0.0-golden";
-    private static final StateCodec CODEC = new StateCodec(TOOL, List.of());
+    private static final StateCodec CODEC = new StateCodec(TOOL, StateCodec.UPGRADES);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A synthetic older format for exercising the upgrade path: {@code clients} was a list with addresses. */
@@ -96,23 +97,119 @@ class StateCodecTest {
 
     @Test
     void encode_matchesTheGoldenFiles() throws IOException {
-        assertGolden("roundtrip/v1-full.json", CODEC.encode(full()).bytes());
-        assertGolden("roundtrip/v1-empty.json", CODEC.encode(empty()).bytes());
+        assertGolden("roundtrip/v2-full.json", CODEC.encode(full()).bytes());
+        assertGolden("roundtrip/v2-empty.json", CODEC.encode(empty()).bytes());
     }
 
     @Test
     void decode_ofTheGoldenFiles_givesTheSnapshotsBack() throws IOException {
-        DecodedState decoded = CODEC.decode(golden("roundtrip/v1-full.json"));
+        DecodedState decoded = CODEC.decode(golden("roundtrip/v2-full.json"));
         assertThat(decoded.snapshot()).isEqualTo(full());
-        assertThat(decoded.formatVersion()).isEqualTo(1);
+        assertThat(decoded.formatVersion()).isEqualTo(2);
         assertThat(decoded.toolVersion()).isEqualTo(TOOL);
-        assertThat(CODEC.decode(golden("roundtrip/v1-empty.json")).snapshot()).isEqualTo(empty());
-        assertThat(StateCodec.standard().decode(golden("roundtrip/v1-full.json")).snapshot()).isEqualTo(full());
+        assertThat(CODEC.decode(golden("roundtrip/v2-empty.json")).snapshot()).isEqualTo(empty());
+        assertThat(StateCodec.standard().decode(golden("roundtrip/v2-full.json")).snapshot()).isEqualTo(full());
+    }
+
+    @Test
+    void settingsKeys_arePinnedByTheFormatVersion() {
+        assertThat(SettingsJson.keys())
+                .as("AppClientSettings changed shape: raise StateCodec.VERSION, pin the new SETTINGS_KEYS and add a"
+                        + " SettingsDefaultsUpgrade step from the old version, with golden files of both")
+                .isEqualTo(StateCodec.SETTINGS_KEYS);
+    }
+
+    @Test
+    void decode_ofEveryOlderGoldenFile_upgradesToTheSameSnapshot() throws IOException {
+        DecodedState v1 = StateCodec.standard().decode(golden("upgrade/v1-full.json"));
+        assertThat(v1.formatVersion()).isEqualTo(1);
+        assertThat(v1.snapshot()).isEqualTo(full());
+        assertThat(StateCodec.standard().decode(golden("upgrade/v1-empty.json")).snapshot()).isEqualTo(empty());
+    }
+
+    @Test
+    void decode_ofAVersion1DocumentLackingLaterFields_fillsCognitosDefaults() throws IOException {
+        // What a build from before these fields existed wrote: read as false/0, enable_token_revocation
+        // would differ from Cognito's default (true) on every client.
+        List<String> later = List.of("enable_token_revocation", "enable_propagate_additional_user_context_data",
+                "refresh_token_rotation", "auth_session_validity_seconds", "prevent_user_existence_errors");
+        assertGolden("upgrade/v1-missing-fields.json", rewrite(golden("upgrade/v1-full.json"), doc -> {
+            for (JsonNode c : doc.get("clients")) {
+                if (c.get("settings") instanceof ObjectNode settings) {
+                    settings.remove(later);
+                }
+            }
+        }));
+        StateSnapshot read = StateCodec.standard().decode(golden("upgrade/v1-missing-fields.json")).snapshot();
+        AppClientSettings web = read.client(ClientAddress.parse("main.web")).orElseThrow().applied();
+        assertThat(web.enableTokenRevocation()).isTrue();
+        assertThat(web.enablePropagateAdditionalUserContextData()).isFalse();
+        assertThat(web.refreshTokenRotation()).isEqualTo(RefreshTokenRotation.DEFAULT);
+        assertThat(web.authSessionValiditySeconds()).isEqualTo(AppClientSettings.DEFAULT_AUTH_SESSION_SECONDS);
+        assertThat(web.preventUserExistenceErrors()).isEqualTo(AppClientSettings.DEFAULT_PREVENT_USER_EXISTENCE_ERRORS);
+        assertThat(web.accessTokenValiditySeconds()).as("a field that was there is kept").isEqualTo(900);
+        StateSnapshot expected = full().withClient(withRotation(full(), "main.web", RefreshTokenRotation.DEFAULT));
+        assertThat(read).isEqualTo(expected);
+    }
+
+    @Test
+    void decode_ofAVersion2DocumentLackingASettingsField_isDamage() throws IOException {
+        byte[] lacking = rewrite(golden("roundtrip/v2-full.json"),
+                doc -> ((ObjectNode) doc.get("clients").get("main.web").get("settings")).remove("enable_token_revocation"));
+        assertThatThrownBy(() -> CODEC.decode(lacking)).isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("clients.main.web.settings").hasMessageContaining("enable_token_revocation");
+    }
+
+    @Test
+    void decode_ofANewerVersion_isRefusedAsNewerNotDamaged() throws IOException {
+        assertGolden("reject/v99-newer.json", rewrite(golden("roundtrip/v2-empty.json"), doc -> {
+            doc.put("version", 99);
+            doc.put("tool_version", "9.0.0");
+            doc.put("something_new", true);
+        }));
+        assertThatThrownBy(() -> CODEC.decode(golden("reject/v99-newer.json")))
+                .isInstanceOf(NewerStateException.class)
+                .hasMessageContaining("written by a newer cogform (9.0.0) in state format version 99")
+                .hasMessageContaining("reads format versions up to 2").hasMessageContaining("upgrade cogform")
+                .hasMessageContaining("not damaged").hasMessageNotContaining("backup");
+    }
+
+    @Test
+    void anOlderBuild_refusesTheCurrentVersionAsNewer_andReadsItsOwn() throws IOException {
+        StateCodec version1Build = new StateCodec("0.0.1", 1, List.of());
+        assertThatThrownBy(() -> version1Build.decode(golden("roundtrip/v2-full.json")))
+                .isInstanceOf(NewerStateException.class)
+                .hasMessageContaining("written by a newer cogform (" + TOOL + ") in state format version 2")
+                .hasMessageContaining("reads format versions up to 1");
+        assertThat(version1Build.decode(golden("upgrade/v1-full.json")).snapshot()).isEqualTo(full());
+    }
+
+    @Test
+    void anUnknownSettingsField_fromANewerBuild_isNewerNotDamage() throws IOException {
+        assertGolden("reject/v2-unknown-field-newer-tool.json", rewrite(golden("roundtrip/v2-full.json"), doc -> {
+            doc.put("tool_version", "99.0.0");
+            ((ObjectNode) doc.get("clients").get("main.web").get("settings")).put("some_future_field", true);
+        }));
+        assertThatThrownBy(() -> CODEC.decode(golden("reject/v2-unknown-field-newer-tool.json")))
+                .isInstanceOf(NewerStateException.class)
+                .hasMessageContaining("written by a newer cogform (99.0.0)").hasMessageContaining("some_future_field")
+                .hasMessageContaining("upgrade cogform");
+        byte[] sameTool = rewrite(golden("reject/v2-unknown-field-newer-tool.json"), doc -> doc.put("tool_version", "0.0.1"));
+        assertThatThrownBy(() -> CODEC.decode(sameTool)).isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("some_future_field");
+    }
+
+    @Test
+    void newer_comparesVersionsNumerically() {
+        assertThat(StateCodec.newer("1.10.0", "1.9.2")).isTrue();
+        assertThat(StateCodec.newer("0.2.0", "0.1.0-SNAPSHOT")).isTrue();
+        assertThat(StateCodec.newer("0.1.0", "0.1.0-SNAPSHOT")).isFalse();
+        assertThat(StateCodec.newer("0.0.0-golden", "0.1.0")).isFalse();
     }
 
     @Test
     void checksum_doesNotDependOnWhitespaceOrKeyOrder() throws IOException {
-        ObjectNode doc = (ObjectNode) JSON.readTree(golden("roundtrip/v1-full.json"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(golden("roundtrip/v2-full.json"));
         ObjectNode reordered = JSON.createObjectNode();
         List<String> names = new java.util.ArrayList<>();
         doc.fieldNames().forEachRemaining(names::add);
@@ -122,21 +219,8 @@ class StateCodecTest {
     }
 
     @Test
-    void decode_ofANewerVersion_isRefusedSayingWhoWroteIt() throws IOException {
-        assertGolden("reject/v2-newer.json", rewrite(golden("roundtrip/v1-empty.json"), doc -> {
-            doc.put("version", 2);
-            doc.put("tool_version", "9.0.0");
-            doc.put("something_new", true);
-        }));
-        assertThatThrownBy(() -> CODEC.decode(golden("reject/v2-newer.json")))
-                .isInstanceOf(NewerStateException.class)
-                .hasMessageContaining("state format version 2 (written by cogform 9.0.0)")
-                .hasMessageContaining("reads format versions up to 1").hasMessageContaining("upgrade cogform");
-    }
-
-    @Test
     void decode_ofAnOlderVersion_upgradesStepByStep() throws IOException {
-        assertGolden("upgrade/v0-synthetic.json", rewrite(golden("roundtrip/v1-full.json"), doc -> {
+        assertGolden("upgrade/v0-synthetic.json", rewrite(golden("upgrade/v1-full.json"), doc -> {
             doc.put("version", 0);
             doc.remove("tool_version");
             doc.remove("pending");
@@ -148,7 +232,9 @@ class StateCodecTest {
                 c.setAll((ObjectNode) e.getValue());
             }
         }));
-        StateCodec withUpgrade = new StateCodec(TOOL, List.of(V0_TO_V1));
+        List<FormatUpgrade> chain = new java.util.ArrayList<>(StateCodec.UPGRADES);
+        chain.add(V0_TO_V1);
+        StateCodec withUpgrade = new StateCodec(TOOL, chain);
         DecodedState decoded = withUpgrade.decode(golden("upgrade/v0-synthetic.json"));
         assertThat(decoded.formatVersion()).isZero();
         assertThat(decoded.snapshot()).isEqualTo(full().withoutPending(ClientAddress.parse("main.worker")));
@@ -157,9 +243,16 @@ class StateCodecTest {
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("version 0 is not one cogform ever wrote");
     }
 
+    private static ClientRecord withRotation(StateSnapshot s, String address, RefreshTokenRotation rotation) {
+        ClientRecord r = s.client(ClientAddress.parse(address)).orElseThrow();
+        return new ClientRecord(r.address(), r.poolId(), r.clientId(), r.clientName(),
+                r.applied().toBuilder().refreshTokenRotation(rotation).build(), r.liveFingerprint(), r.preventDestroy(),
+                r.appliedAt());
+    }
+
     @Test
     void decode_ofDamagedDocuments_namesWhatIsWrong() throws IOException {
-        byte[] good = golden("roundtrip/v1-full.json");
+        byte[] good = golden("roundtrip/v2-full.json");
         assertThatThrownBy(() -> CODEC.decode(java.util.Arrays.copyOf(good, 300)))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("not valid JSON (truncated or damaged?)");
         assertThatThrownBy(() -> CODEC.decode("{\n".getBytes(StandardCharsets.UTF_8)))
