@@ -52,6 +52,7 @@ final class StackSession implements AutoCloseable {
 
     /** Loads the stack; on errors, fails with the load diagnostics (Main prints them, exit 1). */
     static StackSession load(StackServices services, Path dir, Variables variables, PrintWriter err, Colors colors) {
+        services.prepareGateway();
         LoadResult loaded = services.load(dir, variables);
         if (!loaded.ok()) {
             throw new DiagnosticException(loaded.diagnostics().isEmpty()
