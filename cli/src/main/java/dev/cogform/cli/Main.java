@@ -2,6 +2,7 @@ package dev.cogform.cli;
 
 import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.command.ApplyCommand;
+import dev.cogform.cli.command.DriftCommand;
 import dev.cogform.cli.command.GenerateCommand;
 import dev.cogform.cli.command.ImportCommand;
 import dev.cogform.cli.command.GlobalOptions;
@@ -29,18 +30,18 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
-            ApplyCommand.class, ShowCommand.class, SecretCommand.class, ImportCommand.class, GenerateCommand.class, StateCommand.class, SandboxCommand.class},
+            ApplyCommand.class, DriftCommand.class, ShowCommand.class, SecretCommand.class, ImportCommand.class, GenerateCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",
             "1:error, invalid input or usage",
-            "2:plan --detailed-exitcode: changes present",
+            "2:plan --detailed-exitcode: changes present; drift: drift at or above --fail-on",
             "3:apply FILE: the saved plan is stale and was refused"})
 public final class Main implements Runnable, GlobalOptions {
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Run as if started in DIR (the stack directory holding cogform.yaml).")
-    private Path directory = Path.of(".");
+            description = "Run as if started in DIR (the stack directory holding cogform.yaml); drift takes several.")
+    private java.util.List<Path> directories = new java.util.ArrayList<>();
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of failures.")
@@ -123,7 +124,12 @@ public final class Main implements Runnable, GlobalOptions {
     /** The stack directory given with {@code -C} (default: the working directory). */
     @Override
     public Path directory() {
-        return directory;
+        return directories.isEmpty() ? Path.of(".") : directories.get(directories.size() - 1);
+    }
+
+    @Override
+    public java.util.List<Path> directories() {
+        return java.util.List.copyOf(directories);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cogform.cli.command;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The options every command inherits from the root command ({@code -C DIR}, {@code --debug}). Commands
@@ -8,8 +9,11 @@ import java.nio.file.Path;
  */
 public interface GlobalOptions {
 
-    /** The stack directory given with {@code -C} (default: the working directory). */
+    /** The stack directory given with {@code -C}, the last one if several (default: the working directory). */
     Path directory();
+
+    /** Every {@code -C} given, in order; empty when none was ({@code drift} checks several stacks). */
+    List<Path> directories();
 
     boolean debug();
 }

@@ -5,6 +5,7 @@ import dev.cogform.core.desired.QuotaConfig;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.refresh.PoolResolver;
@@ -34,12 +35,16 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
     }
 
     static SandboxGateway start(DesiredState stack) {
+        return start(stack, null);
+    }
+
+    static SandboxGateway start(DesiredState stack, QuotaBudget budget) {
         QuotaConfig quotas = stack.provider().quotas() != null ? stack.provider().quotas() : QuotaConfig.COGNITO_DEFAULT;
         String region = stack.provider().region() != null ? stack.provider().region() : SandboxOptions.DEFAULT_REGION;
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withDataFile(stack.directory().resolve(DATA_FILE))
                 .withRegion(region));
-        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas));
+        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas, budget));
     }
 
     /** Resolves pool names by creating missing pools, as a fresh sandbox has none. */

@@ -5,6 +5,7 @@ import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
 import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.refresh.PoolResolver;
 import dev.cogform.core.state.StateStore;
 import java.io.Console;
@@ -24,6 +25,22 @@ public interface StackServices {
     CognitoGateway gateway(DesiredState stack);
 
     StateStore stateStore(DesiredState stack);
+
+    /**
+     * The gateway for the stack drawing on {@code budget}, shared with the other stacks of its
+     * account-region (see {@link #budgetKey}); fakes may ignore the budget.
+     */
+    default CognitoGateway gateway(DesiredState stack, QuotaBudget budget) {
+        return gateway(stack);
+    }
+
+    /**
+     * Which rate budget the stack draws on: its account, region and (for non-AWS endpoints) endpoint.
+     * Stacks with the same key share Cognito's quotas.
+     */
+    default String budgetKey(DesiredState stack) {
+        return "default";
+    }
 
     /** How pool names resolve: a lookup; the sandbox wiring may create missing pools instead. */
     default PoolResolver poolResolver(DesiredState stack, CognitoGateway gateway) {
@@ -65,6 +82,16 @@ public interface StackServices {
             @Override
             public StateStore stateStore(DesiredState stack) {
                 return Wiring.stateStore(stack);
+            }
+
+            @Override
+            public CognitoGateway gateway(DesiredState stack, QuotaBudget budget) {
+                return Wiring.gateway(stack, budget);
+            }
+
+            @Override
+            public String budgetKey(DesiredState stack) {
+                return Wiring.budgetKey(stack);
             }
 
             @Override

@@ -109,6 +109,14 @@ final class CognitoAdmin implements AutoCloseable {
                 .userPoolClient().clientId();
     }
 
+    /** A client made by hand (the console's way): returns its id. */
+    String createClient(String poolId, String name, boolean secret, List<String> oauthFlows, List<String> scopes) {
+        return sdk.createUserPoolClient(b -> b.userPoolId(poolId).clientName(name).generateSecret(secret)
+                .allowedOAuthFlowsWithStrings(oauthFlows.isEmpty() ? null : oauthFlows)
+                .allowedOAuthScopes(scopes.isEmpty() ? null : scopes)
+                .allowedOAuthFlowsUserPoolClient(!oauthFlows.isEmpty())).userPoolClient().clientId();
+    }
+
     void delete(String poolId, String clientId) {
         sdk.deleteUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId));
     }

@@ -2,6 +2,7 @@ package dev.cogform.core.refresh;
 
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.live.ClientSummary;
+import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.ClientAddress;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.TreeMap;
  * not exist; an address with no entry could not be read (a diagnostic says why) and is never treated
  * as deleted. {@code candidates} are unmanaged clients, by client id, described because a pending
  * create may have made them. {@code refreshed} is false when the snapshot was built from state alone.
+ * {@code unread} says why each unread managed address failed, {@code unlisted} why each pool id could
+ * not be listed (both as {@link GatewayError} kinds, for reports that classify failures; the
+ * diagnostics carry the messages).
  */
 public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
                            Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
-                           List<Diagnostic> diagnostics) {
+                           List<Diagnostic> diagnostics, Map<ClientAddress, GatewayError> unread,
+                           Map<String, GatewayError> unlisted) {
 
     public LiveSnapshot {
         poolIds = Map.copyOf(poolIds);
@@ -27,6 +32,15 @@ public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<S
         managed = java.util.Collections.unmodifiableMap(new TreeMap<>(managed));
         candidates = Map.copyOf(candidates);
         diagnostics = List.copyOf(diagnostics);
+        unread = Map.copyOf(unread);
+        unlisted = Map.copyOf(unlisted);
+    }
+
+    /** A snapshot without classified failures. */
+    public LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
+                        Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
+                        List<Diagnostic> diagnostics) {
+        this(refreshed, poolIds, listings, managed, candidates, diagnostics, Map.of(), Map.of());
     }
 
     /** The resolved id of the pool with this key, or null when it could not be resolved. */

@@ -78,6 +78,8 @@ public final class Refresher {
         Map<String, List<ClientSummary>> listings = new ConcurrentHashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new ConcurrentHashMap<>();
         Map<String, LiveClient> candidates = new ConcurrentHashMap<>();
+        Map<ClientAddress, GatewayError> unread = new ConcurrentHashMap<>();
+        Map<String, GatewayError> unlisted = new ConcurrentHashMap<>();
         // Progress counts the clients read; pool listings and the live checks' reads are not clients.
         Progress progress = new Progress(records.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon());
@@ -87,13 +89,22 @@ public final class Refresher {
                 Optional<DesiredPool> byId = desired.pools().stream().filter(p -> poolId.equals(p.id())).findFirst();
                 reads.add(CompletableFuture.runAsync(() -> counted(null, () -> listings.put(poolId, gateway.listClients(poolId))), pool)
                         .<Void>thenApply(x -> null)
-                        .exceptionally(e -> byId.isPresent() && notFound(e)
-                                ? poolIdNotFound(diagnostics, byId.get())
-                                : failed(diagnostics, e, "listing the clients of pool " + poolId, null)));
+                        .exceptionally(e -> {
+                            unlisted.put(poolId, kind(e));
+                            return byId.isPresent() && notFound(e)
+                                    ? poolIdNotFound(diagnostics, byId.get())
+                                    : failed(diagnostics, e, "listing the clients of pool " + poolId, null);
+                        }));
             }
             for (ClientRecord r : records) {
-                reads.add(run(pool, progress, () -> managed.put(r.address(), gateway.describe(r.poolId(), r.clientId())),
-                        diagnostics, "reading client " + r.address() + " (" + r.clientId() + " in pool " + r.poolId() + ")",
+                reads.add(run(pool, progress, () -> {
+                    try {
+                        managed.put(r.address(), gateway.describe(r.poolId(), r.clientId()));
+                    } catch (RuntimeException e) {
+                        unread.put(r.address(), kind(e));
+                        throw e;
+                    }
+                }, diagnostics, "reading client " + r.address() + " (" + r.clientId() + " in pool " + r.poolId() + ")",
                         r.address()));
             }
             for (DesiredPool p : checked) {
@@ -128,7 +139,7 @@ public final class Refresher {
             pool.shutdownNow();
         }
         List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
-        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted);
+        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted);
     }
 
     /**
@@ -263,6 +274,12 @@ public final class Refresher {
                 progress.done();
             }
         }
+    }
+
+    /** The kind of a failed read: the gateway's, or OTHER for anything unexpected. */
+    private static GatewayError kind(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof GatewayException g ? g.error() : GatewayError.OTHER;
     }
 
     private static boolean notFound(Throwable e) {

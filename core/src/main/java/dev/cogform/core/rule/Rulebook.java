@@ -5,6 +5,7 @@ import dev.cogform.core.desired.DesiredPool;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.spec.LoadRules;
 import dev.cogform.core.spec.Rule;
+import dev.cogform.core.spec.DriftRules;
 import dev.cogform.core.spec.RunRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class Rulebook {
         all.add(SecretRules.CREATE_ONLY);
         all.add(AttributeRules.REQUIRED_WRITABLE);
         all.addAll(RunRules.all());
+        all.addAll(DriftRules.all());
         return List.copyOf(all);
     }
 

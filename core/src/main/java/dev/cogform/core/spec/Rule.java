@@ -28,7 +28,9 @@ public record Rule(String id, Severity severity, Stage stage, String summary) {
         /** While planning: targets, interrupted creates, lifecycle ({@link RunRules}). */
         PLAN,
         /** While applying, or checking that a saved plan still holds ({@link RunRules}). */
-        APPLY
+        APPLY,
+        /** While checking for drift: the ignore file, the stacks checked ({@link DriftRules}). */
+        DRIFT
     }
 
     /** An error-level rule; ids are stable once published. */

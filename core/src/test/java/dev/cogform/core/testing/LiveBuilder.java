@@ -21,7 +21,22 @@ public final class LiveBuilder {
     private final Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
     private final Map<String, LiveClient> candidates = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<ClientAddress, dev.cogform.core.live.GatewayError> unread = new HashMap<>();
+    private final Map<String, dev.cogform.core.live.GatewayError> unlisted = new HashMap<>();
     private boolean refreshed = true;
+
+    /** A managed client whose read failed with {@code error} (not known: no entry in managed). */
+    public LiveBuilder unread(String address, dev.cogform.core.live.GatewayError error) {
+        unread.put(ClientAddress.parse(address), error);
+        return this;
+    }
+
+    /** A pool whose listing failed with {@code error}. */
+    public LiveBuilder unlisted(String poolId, dev.cogform.core.live.GatewayError error) {
+        listings.remove(poolId);
+        unlisted.put(poolId, error);
+        return this;
+    }
 
     public static LiveBuilder live() {
         return new LiveBuilder();
@@ -71,6 +86,6 @@ public final class LiveBuilder {
     }
 
     public LiveSnapshot build() {
-        return new LiveSnapshot(refreshed, poolIds, listings, managed, candidates, diagnostics);
+        return new LiveSnapshot(refreshed, poolIds, listings, managed, candidates, diagnostics, unread, unlisted);
     }
 }

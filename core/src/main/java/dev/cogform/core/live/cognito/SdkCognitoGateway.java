@@ -95,14 +95,27 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
 
     SdkCognitoGateway(CognitoIdentityProviderClient client, List<AutoCloseable> owned, QuotaConfig quotas,
                       Ticker ticker, DoubleSupplier random) {
+        this(client, owned, new RateLimiter(quotas, ticker), ticker, random);
+    }
+
+    private SdkCognitoGateway(CognitoIdentityProviderClient client, List<AutoCloseable> owned, RateLimiter limiter,
+                              Ticker ticker, DoubleSupplier random) {
         this.client = Objects.requireNonNull(client, "client");
         this.owned = List.copyOf(owned);
-        this.limiter = new RateLimiter(quotas, ticker);
+        this.limiter = limiter;
         this.retrier = new Retrier(ticker, random, GatewayErrors::retryable);
     }
 
     /** A gateway for AWS (or the endpoint in {@code config}), with the SDK's default chains for what is unset. */
     public static SdkCognitoGateway create(GatewayConfig config) {
+        return create(config, null);
+    }
+
+    /**
+     * As {@link #create(GatewayConfig)}, drawing on {@code budget} (null: a budget of its own), so that
+     * gateways of one account and region together keep to its quotas.
+     */
+    public static SdkCognitoGateway create(GatewayConfig config, QuotaBudget budget) {
         List<AutoCloseable> owned = new ArrayList<>();
         String region = region(config.region(), System.getenv(), System.getProperty("aws.region"));
         try {
@@ -140,7 +153,8 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                 builder.endpointOverride(config.endpoint());
             }
             CognitoIdentityProviderClient client = builder.build();
-            return new SdkCognitoGateway(client, owned, config.quotas(), Ticker.SYSTEM,
+            RateLimiter limiter = budget != null ? budget.limiter() : new RateLimiter(config.quotas(), Ticker.SYSTEM);
+            return new SdkCognitoGateway(client, owned, limiter, Ticker.SYSTEM,
                     () -> ThreadLocalRandom.current().nextDouble());
         } catch (SdkClientException e) {
             closeAll(owned);
@@ -179,8 +193,14 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
      * environment is not consulted for either.
      */
     public static SdkCognitoGateway forLocalEndpoint(URI endpoint, QuotaConfig quotas) {
-        return new SdkCognitoGateway(localClient(endpoint), List.of(),
-                quotas == null ? QuotaConfig.COGNITO_DEFAULT : quotas,
+        return forLocalEndpoint(endpoint, quotas, null);
+    }
+
+    /** As {@link #forLocalEndpoint(URI, QuotaConfig)}, drawing on {@code budget} when not null. */
+    public static SdkCognitoGateway forLocalEndpoint(URI endpoint, QuotaConfig quotas, QuotaBudget budget) {
+        RateLimiter limiter = budget != null ? budget.limiter()
+                : new RateLimiter(quotas == null ? QuotaConfig.COGNITO_DEFAULT : quotas, Ticker.SYSTEM);
+        return new SdkCognitoGateway(localClient(endpoint), List.of(), limiter,
                 Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
     }
 

@@ -1,0 +1,214 @@
+package dev.cogform.cli.command;
+
+import dev.cogform.cli.wiring.StackServices;
+import dev.cogform.cli.view.Colors;
+import dev.cogform.cli.view.DiagnosticsView;
+import dev.cogform.cli.view.DriftView;
+import dev.cogform.cli.view.HumanDriftView;
+import dev.cogform.cli.view.JsonDriftView;
+import dev.cogform.cli.view.JunitDriftView;
+import dev.cogform.cli.view.MarkdownDriftView;
+import dev.cogform.cli.view.SarifDriftView;
+import dev.cogform.cli.view.SlackDriftMessage;
+import dev.cogform.core.Version;
+import dev.cogform.core.stack.DesiredStateLoader;
+import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.drift.Baseline;
+import dev.cogform.core.drift.DriftReport;
+import dev.cogform.core.drift.IgnoreRules;
+import dev.cogform.core.model.DriftSeverity;
+import dev.cogform.core.drift.StackReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cogform drift}: a read-only check of one or many stacks for drift, built for schedules.
+ * Never writes Cognito or the state, and never takes the state lock.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Report drift: live clients vs the last applied state and vs cogform.yaml, unmanaged clients"
+                + " and coverage, with severities, ignore rules and baselines. Read-only: takes no lock, writes nothing.",
+            "Statuses, severities, the JSON format and the ignore file: docs/drift.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:in sync (with --baseline: nothing new, changed or resolved)",
+            "1:error, a client not checked, an expired ignore rule, or a failed notification with drift",
+            "2:drift at or above --fail-on (with --baseline: new, changed or resolved drift)"})
+public final class DriftCommand implements Callable<Integer> {
+
+    /** The report formats. */
+    public enum Format { text, json, markdown, sarif, junit }
+
+    private final StackServices services;
+
+    @ParentCommand
+    private GlobalOptions main;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private StackOptions stack;
+
+    @Option(names = "--stacks", paramLabel = "GLOB",
+            description = "Check every directory under -C (default: .) matching GLOB that holds a cogform.yaml, such as 'stacks/**'.")
+    private String stacksGlob;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown, sarif or junit (default: ${DEFAULT-VALUE}).")
+    private Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output (paths are relative to the working directory).")
+    private Path outFile;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "A previous JSON report: findings become new, changed, unchanged or resolved; only news fails or notifies.")
+    private Path baselineFile;
+
+    @Option(names = "--ignore", paramLabel = "FILE", description = "Ignore rules and severity overrides (YAML; docs/drift.md).")
+    private Path ignoreFile;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
+            converter = SeverityConverter.class,
+            description = "Exit 2 for drift of this severity or above: low, medium or high (default: ${DEFAULT-VALUE}).")
+    private DriftSeverity failOn;
+
+    @Option(names = "--notify", paramLabel = "URL",
+            description = "POST new, changed and resolved findings to this webhook (Slack-compatible JSON).")
+    private URI notify;
+
+    @Option(names = "--no-color", description = "No colour in text output.")
+    private boolean noColor;
+
+    public DriftCommand(StackServices services) {
+        this.services = services;
+    }
+
+    public DriftCommand() {
+        this(StackServices.standard());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Colors colors = new Colors(!noColor && outFile == null && format == Format.text
+                && services.terminal().interactive() && services.environment().getOrDefault("NO_COLOR", "").isEmpty());
+        LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
+        Path base = main.directory();
+        IgnoreRules ignore = IgnoreRules.none();
+        if (ignoreFile != null) {
+            ignore = IgnoreRules.parse(read(ignoreFile, "--ignore"), ignoreFile.toString(), today);
+        }
+        Baseline baseline = null;
+        if (baselineFile != null) {
+            try {
+                baseline = JsonDriftView.readBaseline(read(baselineFile, "--baseline"));
+            } catch (IOException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--baseline " + baselineFile + ": " + e.getMessage());
+            }
+        }
+        List<DriftRun.Target> targets = targets(base);
+        if (targets.isEmpty()) {
+            err.println("cogform: --stacks '" + stacksGlob + "' matches no directory with a cogform.yaml under "
+                    + base.toAbsolutePath().normalize());
+            return ExitCode.ERROR;
+        }
+        List<StackReport> stacks = new DriftRun(services, stack::variables, ignore).run(targets);
+        DriftReport report = new DriftReport(DriftReport.FORMAT_VERSION, Version.current(), services.clock().instant(),
+                false, failOn, stacks, ignore.diagnostics());
+        if (baseline != null) {
+            report = baseline.apply(report);
+        }
+        StringWriter rendered = new StringWriter();
+        PrintWriter target = outFile == null ? out : new PrintWriter(rendered);
+        view(target, colors).render(report);
+        if (outFile != null) {
+            Files.writeString(outFile, rendered.toString());
+        }
+        new DiagnosticsView(err, new Colors(false)).render(report.allDiagnostics());
+        int exit = report.exitCode();
+        if (notify != null && !report.news().isEmpty()) {
+            String failure = new Notifier(Duration.ofMillis(200)).post(notify, SlackDriftMessage.render(report));
+            if (failure != null) {
+                err.println("cogform: warning: the notification was not delivered: " + failure);
+                if (exit != ExitCode.OK) {
+                    exit = ExitCode.ERROR;
+                }
+            }
+        }
+        err.flush();
+        return exit;
+    }
+
+    private DriftView view(PrintWriter out, Colors colors) {
+        return switch (format) {
+            case text -> new HumanDriftView(out, colors);
+            case json -> new JsonDriftView(out);
+            case markdown -> new MarkdownDriftView(out);
+            case sarif -> new SarifDriftView(out);
+            case junit -> new JunitDriftView(out);
+        };
+    }
+
+    /** The stacks: matches of --stacks under the (last) -C directory, else every -C directory. */
+    private List<DriftRun.Target> targets(Path base) throws IOException {
+        List<DriftRun.Target> out = new ArrayList<>();
+        if (stacksGlob == null) {
+            List<Path> dirs = main.directories().isEmpty() ? List.of(Path.of(".")) : main.directories();
+            dirs.forEach(d -> out.add(new DriftRun.Target(d.toString(), d)));
+            return out;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + stacksGlob);
+        try (Stream<Path> walk = Files.walk(base)) {
+            walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(DesiredStateLoader.FILE_NAME))
+                    .map(Path::getParent)
+                    .filter(d -> matcher.matches(base.relativize(d)))
+                    .sorted()
+                    .forEach(d -> out.add(new DriftRun.Target(base.relativize(d).toString().isEmpty() ? base.toString()
+                            : base.equals(Path.of(".")) ? base.relativize(d).toString() : d.toString(), d)));
+        }
+        return out;
+    }
+
+    private String read(Path file, String option) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    option + " " + file + " cannot be read: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** Parses {@code low|medium|high}. */
+    static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<DriftSeverity> {
+        @Override
+        public DriftSeverity convert(String value) {
+            try {
+                return DriftSeverity.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+}

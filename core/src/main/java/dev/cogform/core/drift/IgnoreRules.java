@@ -1,0 +1,254 @@
+package dev.cogform.core.drift;
+
+import dev.cogform.core.spec.DriftRules;
+import dev.cogform.core.model.DriftSeverity;
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.model.ClientAddress;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * The ignore file of {@code drift --ignore FILE}: rules that turn findings into {@code IGNORED}, each
+ * with a reason, an owner and an expiry date, and severity overrides. A rule past its date is an
+ * error and ignores nothing; a rule that matched nothing is a warning (call {@link #diagnostics()}
+ * after detection). Matching is thread-safe, as stacks are checked in parallel.
+ *
+ * <pre>
+ * version: 1
+ * rules:
+ *   - address: "main.*"            # glob over POOL.CLIENT: * within a segment, ** across
+ *     stack: "stacks/prod/**"      # optional glob over the stack directory
+ *     fields: [analytics]          # YAML keys; omitted: the whole client (deleted included)
+ *     reason: managed by the analytics team
+ *     owner: analytics@example.com
+ *     expires: 2025-12-31
+ * severities:
+ *   token_validity.refresh: low    # by field key or by rule id
+ * </pre>
+ */
+public final class IgnoreRules {
+
+    /** One rule as written; {@code fields} empty means the whole client. */
+    public record Rule(String id, String address, String stack, Set<String> fields, String reason, String owner,
+                       LocalDate expires, boolean expired) {
+
+        IgnoreMatch match() {
+            return new IgnoreMatch(id, reason, owner, expires);
+        }
+    }
+
+    private final String file;
+    private final List<Rule> rules;
+    private final Map<String, DriftSeverity> severities;
+    private final List<Diagnostic> problems;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+    private IgnoreRules(String file, List<Rule> rules, Map<String, DriftSeverity> severities, List<Diagnostic> problems) {
+        this.file = file;
+        this.rules = List.copyOf(rules);
+        this.severities = Map.copyOf(severities);
+        this.problems = List.copyOf(problems);
+    }
+
+    public static IgnoreRules none() {
+        return new IgnoreRules(null, List.of(), Map.of(), List.of());
+    }
+
+    /** Parses the ignore file {@code text} (named {@code file} in messages); {@code today} decides expiry. */
+    public static IgnoreRules parse(String text, String file, LocalDate today) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        Map<String, DriftSeverity> severities = new LinkedHashMap<>();
+        Object doc;
+        try {
+            doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
+        } catch (YamlEngineException e) {
+            problems.add(error(DriftRules.IGNORE_SYNTAX, null, file + " is not valid YAML: " + firstLine(e.getMessage()),
+                    "fix the YAML"));
+            return new IgnoreRules(file, rules, severities, problems);
+        }
+        if (doc != null && !(doc instanceof Map)) {
+            problems.add(error(DriftRules.IGNORE_SYNTAX, null, file + " must be a map with rules: and severities:", null));
+            return new IgnoreRules(file, rules, severities, problems);
+        }
+        Map<?, ?> root = doc == null ? Map.of() : (Map<?, ?>) doc;
+        for (Object key : root.keySet()) {
+            if (!Set.of("version", "rules", "severities").contains(String.valueOf(key))) {
+                problems.add(error(DriftRules.IGNORE_UNKNOWN_KEY, String.valueOf(key), file + ": unknown key '" + key + "'",
+                        "use version, rules and severities"));
+            }
+        }
+        Object list = root.get("rules");
+        if (list != null && !(list instanceof List)) {
+            problems.add(error(DriftRules.IGNORE_SYNTAX, "rules", file + ": rules must be a list", null));
+        } else if (list != null) {
+            int i = 0;
+            for (Object item : (List<?>) list) {
+                String id = "rules[" + i++ + "]";
+                if (!(item instanceof Map<?, ?> m)) {
+                    problems.add(error(DriftRules.IGNORE_SYNTAX, id, file + ": " + id + " must be a map", null));
+                    continue;
+                }
+                rule(file, id, m, today, problems).ifPresent(rules::add);
+            }
+        }
+        Object sev = root.get("severities");
+        if (sev instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                if (AppClientField.byKey(key).isEmpty() && !SeverityRules.DESCRIPTIONS.containsKey(key)) {
+                    problems.add(error(DriftRules.IGNORE_UNKNOWN_FIELD, "severities." + key, file + ": severities: '" + key
+                            + "' is neither a field of cogform.yaml nor a drift rule id", "see docs/drift.md"));
+                    return;
+                }
+                try {
+                    severities.put(key, DriftSeverity.parse(String.valueOf(v)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(error(DriftRules.IGNORE_SYNTAX, "severities." + key, file + ": " + e.getMessage(), null));
+                }
+            });
+        } else if (sev != null) {
+            problems.add(error(DriftRules.IGNORE_SYNTAX, "severities", file + ": severities must be a map", null));
+        }
+        return new IgnoreRules(file, rules, severities, problems);
+    }
+
+    private static Optional<Rule> rule(String file, String id, Map<?, ?> m, LocalDate today, List<Diagnostic> problems) {
+        String where = file + ": " + id;
+        for (Object key : m.keySet()) {
+            if (!Set.of("id", "address", "stack", "fields", "reason", "owner", "expires").contains(String.valueOf(key))) {
+                problems.add(error(DriftRules.IGNORE_UNKNOWN_KEY, id + "." + key, where + ": unknown key '" + key + "'",
+                        "use id, address, stack, fields, reason, owner and expires"));
+            }
+        }
+        String name = m.get("id") == null ? id : String.valueOf(m.get("id"));
+        String address = m.get("address") == null ? null : String.valueOf(m.get("address"));
+        String reason = m.get("reason") == null ? null : String.valueOf(m.get("reason"));
+        String owner = m.get("owner") == null ? null : String.valueOf(m.get("owner"));
+        boolean ok = true;
+        for (var required : List.of(Map.entry("address", address == null ? "" : address),
+                Map.entry("reason", reason == null ? "" : reason), Map.entry("owner", owner == null ? "" : owner))) {
+            if (required.getValue().isBlank()) {
+                problems.add(error(DriftRules.IGNORE_MISSING, id + "." + required.getKey(),
+                        where + " has no " + required.getKey(), "every rule names address, reason, owner and expires"));
+                ok = false;
+            }
+        }
+        LocalDate expires = null;
+        if (m.get("expires") == null) {
+            problems.add(error(DriftRules.IGNORE_MISSING, id + ".expires", where + " has no expires date",
+                    "every rule names address, reason, owner and expires (YYYY-MM-DD)"));
+            ok = false;
+        } else {
+            try {
+                expires = LocalDate.parse(String.valueOf(m.get("expires")));
+            } catch (DateTimeParseException e) {
+                problems.add(error(DriftRules.IGNORE_SYNTAX, id + ".expires", where + ": expires '" + m.get("expires")
+                        + "' is not a date", "write YYYY-MM-DD"));
+                ok = false;
+            }
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        Object f = m.get("fields");
+        if (f instanceof List<?> l) {
+            l.forEach(x -> fields.add(String.valueOf(x)));
+        } else if (f != null) {
+            fields.add(String.valueOf(f));
+        }
+        fields.remove("*");
+        for (String field : fields) {
+            if (AppClientField.byKey(field).isEmpty()) {
+                problems.add(error(DriftRules.IGNORE_UNKNOWN_FIELD, id + ".fields", where + ": '" + field
+                        + "' is not a field of cogform.yaml", "use the YAML keys, such as callback_urls"));
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        boolean expired = expires.isBefore(today);
+        if (expired) {
+            problems.add(error(DriftRules.IGNORE_EXPIRED, id, where + " (" + name + ", owner " + owner + ") expired on " + expires
+                    + "; it ignores nothing now", "renew it with a new date, or fix the drift and delete the rule"));
+        }
+        return Optional.of(new Rule(name, address, m.get("stack") == null ? null : String.valueOf(m.get("stack")),
+                fields, reason, owner, expires, expired));
+    }
+
+    public SeverityRules severities() {
+        return SeverityRules.withOverrides(severities);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The first live rule covering {@code path} (empty: the whole client) of this client, marking it used. */
+    public Optional<IgnoreMatch> match(String stack, ClientAddress address, String path) {
+        for (Rule r : rules) {
+            if (r.expired() || !glob(r.address()).matcher(address.toString()).matches()) {
+                continue;
+            }
+            if (r.stack() != null && !glob(r.stack()).matcher(stack).matches()) {
+                continue;
+            }
+            if (r.fields().isEmpty() || (!path.isEmpty() && r.fields().contains(path))) {
+                used.add(r.id());
+                return Optional.of(r.match());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Problems of the file, then a warning for each live rule that matched nothing so far. */
+    public List<Diagnostic> diagnostics() {
+        List<Diagnostic> out = new ArrayList<>(problems);
+        for (Rule r : rules) {
+            if (!r.expired() && !used.contains(r.id())) {
+                out.add(DriftRules.IGNORE_UNMATCHED.diagnostic(r.id(), file + ": rule " + r.id() + " (address "
+                        + r.address() + ") matched nothing", "delete it if the drift it covered is gone", null));
+            }
+        }
+        return out;
+    }
+
+    /** {@code *} within a dotted or slashed segment, {@code **} across them, {@code ?} one character. */
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else if (c == '*') {
+                re.append("[^./]*");
+            } else if (c == '?') {
+                re.append("[^./]");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+
+    private static Diagnostic error(dev.cogform.core.spec.Rule rule, String path, String message, String hint) {
+        return rule.diagnostic(path, message, hint, null);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}
