@@ -64,10 +64,11 @@ final class StackSession implements AutoCloseable {
     Plan plan(StateSnapshot state, PlanningOptions planning, PrintWriter err) {
         Refresher refresher = new Refresher(gateway, services.poolResolver(desired, gateway), Refresher.DEFAULT_PARALLELISM,
                 new RefreshProgressView(err, services.terminal().interactive(), services.clock()));
-        LiveSnapshot live = planning.refresh() ? refresher.refresh(desired, state, planning.targets())
+        LiveSnapshot live = planning.refresh()
+                ? refresher.refresh(desired, state, planning.targets(), planning.rotateSecrets())
                 : refresher.fromState(desired, state);
-        return Planner.plan(desired, state, live,
-                new PlanOptions(planning.targets(), services.clock().instant(), Version.current()));
+        return Planner.plan(desired, state, live, new PlanOptions(planning.targets(), services.clock().instant(),
+                Version.current(), planning.rotateSecrets()));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
 import java.time.Instant;
@@ -28,7 +29,9 @@ import java.util.TreeSet;
  */
 final class PlanFileV1 {
 
-    static final String VERSION = "1.1";
+    static final String VERSION = "1.2";
+    /** A plan with imports but no 1.2 members. */
+    static final String IMPORT_VERSION = "1.1";
     /** What a plan without 1.1 members is written as, so that such plans keep their bytes and digests. */
     static final String BASE_VERSION = "1.0";
     private static final String MAJOR = "1.";
@@ -39,7 +42,9 @@ final class PlanFileV1 {
     }
 
     static String version(Plan plan) {
-        return plan.imports().isEmpty() ? BASE_VERSION : VERSION;
+        boolean secrets = !plan.secretChanges().isEmpty() || plan.stateChanges().stream()
+                .anyMatch(c -> c.record() != null && !c.record().secrets().isEmpty());
+        return secrets ? VERSION : plan.imports().isEmpty() ? BASE_VERSION : IMPORT_VERSION;
     }
 
     /** Whether {@code formatVersion} is one this reader understands: any 1.x, which only add members. */
@@ -94,6 +99,21 @@ final class PlanFileV1 {
             o.put("pool_id", u.poolId());
             o.put("client_id", u.clientId());
             o.put("client_name", u.clientName());
+        }
+        if (!plan.secretChanges().isEmpty()) {
+            // 1.2: only written when there are any, so older plans keep their bytes.
+            ArrayNode secrets = root.putArray("secret_changes");
+            for (SecretChange c : plan.secretChanges()) {
+                ObjectNode o = secrets.addObject();
+                o.put("address", c.address().toString());
+                o.put("kind", c.kind().code());
+                o.put("reason", c.reason().code());
+                o.put("pool_id", c.poolId());
+                o.put("client_id", c.clientId());
+                o.put("secret_id", c.secretId());
+                o.put("newest_age_seconds", c.newestAge().getSeconds());
+                o.set("seen", secretsTree(c.seen()));
+            }
         }
         root.set("diagnostics", diagnostics(plan.diagnostics()));
         root.put("digest", plan.digest());
@@ -183,7 +203,26 @@ final class PlanFileV1 {
         c.put("live_fingerprint", r.liveFingerprint());
         c.put("prevent_destroy", r.preventDestroy());
         c.put("applied_at", r.appliedAt() == null ? null : r.appliedAt().toString());
+        if (!r.secrets().isEmpty()) {
+            c.set("secrets", secretsTree(r.secrets())); // 1.2; absent when none, so older plans keep their bytes
+        }
         return c;
+    }
+
+    /** Secret ids and creation dates (never values), oldest first. */
+    private static ArrayNode secretsTree(List<SecretDescriptor> secrets) {
+        ArrayNode out = MAPPER.createArrayNode();
+        secrets.forEach(d -> out.addObject().put("id", d.id()).put("created", d.created().toString()));
+        return out;
+    }
+
+    private static List<SecretDescriptor> readSecrets(JsonNode array) {
+        List<SecretDescriptor> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(d -> out.add(new SecretDescriptor(d.required("id").asText(),
+                    Instant.parse(d.required("created").asText()))));
+        }
+        return out;
     }
 
     /** Diagnostics as JSON: severity, rule, path, message, hint and position (null when unknown). */
@@ -243,10 +282,18 @@ final class PlanFileV1 {
                     at == null || at.isNull() ? null
                             : new SourcePosition(at.path("file").asText(), at.path("line").asInt(), at.path("column").asInt())));
         }
+        List<SecretChange> secretChanges = new ArrayList<>();
+        for (JsonNode c : root.path("secret_changes")) {
+            secretChanges.add(new SecretChange(ClientAddress.parse(c.required("address").asText()),
+                    SecretChange.Kind.valueOf(enumName(c.required("kind").asText())),
+                    SecretChange.Reason.valueOf(enumName(c.required("reason").asText())), text(c, "pool_id"),
+                    text(c, "client_id"), readSecrets(c.get("seen")), text(c, "secret_id"),
+                    java.time.Duration.ofSeconds(c.path("newest_age_seconds").asLong())));
+        }
         return new Plan(root.path("tool").path("version").asText(), Instant.parse(root.required("created").asText()),
                 root.path("refreshed").asBoolean(), root.path("sandbox").asBoolean(), text(root, "desired_digest"),
                 new StateBasis(text(basis, "lineage"), basis.path("serial").asLong(), text(basis, "checksum")),
-                targets, changes, drift, stateChanges, unmanaged, diagnostics, text(root, "digest"));
+                targets, changes, drift, stateChanges, unmanaged, diagnostics, text(root, "digest"), secretChanges);
     }
 
     /** One {@code resource_changes} entry as the record its action calls for. */
@@ -300,7 +347,7 @@ final class PlanFileV1 {
         String at = text(r, "applied_at");
         return new ClientRecord(ClientAddress.parse(r.required("address").asText()), text(r, "pool_id"),
                 text(r, "client_id"), text(r, "client_name"), settings(r.get("applied")), text(r, "live_fingerprint"),
-                r.path("prevent_destroy").asBoolean(), at == null ? null : Instant.parse(at));
+                r.path("prevent_destroy").asBoolean(), at == null ? null : Instant.parse(at), readSecrets(r.get("secrets")));
     }
 
     private static List<AttributeDiff> readDiffs(JsonNode array) {

@@ -5,13 +5,22 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * How to plan: {@code targets} limits the plan to these addresses (empty: all); {@code createdAt} and
- * {@code toolVersion} are stamped into the plan, passed in so that planning stays a pure function.
+ * How to plan: {@code targets} limits the plan to these addresses (empty: all); {@code rotateSecrets}
+ * are the addresses of {@code --rotate-secret}, whose secret is rotated whatever its age;
+ * {@code createdAt} and {@code toolVersion} are stamped into the plan, passed in so that planning
+ * stays a pure function ({@code createdAt} is also the "now" secrets are aged against).
  */
-public record PlanOptions(Set<ClientAddress> targets, Instant createdAt, String toolVersion) {
+public record PlanOptions(Set<ClientAddress> targets, Instant createdAt, String toolVersion,
+                          Set<ClientAddress> rotateSecrets) {
 
     public PlanOptions {
         targets = Set.copyOf(targets);
+        rotateSecrets = Set.copyOf(rotateSecrets);
+    }
+
+    /** Options with no rotation asked for. */
+    public PlanOptions(Set<ClientAddress> targets, Instant createdAt, String toolVersion) {
+        this(targets, createdAt, toolVersion, Set.of());
     }
 
     public boolean inScope(ClientAddress address) {

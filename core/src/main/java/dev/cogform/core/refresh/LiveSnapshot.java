@@ -5,6 +5,7 @@ import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,13 @@ import java.util.TreeMap;
  * create may have made them. {@code refreshed} is false when the snapshot was built from state alone.
  * {@code unread} says why each unread managed address failed, {@code unlisted} why each pool id could
  * not be listed (both as {@link GatewayError} kinds, for reports that classify failures; the
- * diagnostics carry the messages).
+ * diagnostics carry the messages). {@code secrets} holds the secrets (ids and dates) of the managed
+ * clients that rotate theirs, listed only for those.
  */
 public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
                            Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
                            List<Diagnostic> diagnostics, Map<ClientAddress, GatewayError> unread,
-                           Map<String, GatewayError> unlisted) {
+                           Map<String, GatewayError> unlisted, Map<ClientAddress, List<SecretDescriptor>> secrets) {
 
     public LiveSnapshot {
         poolIds = Map.copyOf(poolIds);
@@ -34,6 +36,20 @@ public record LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<S
         diagnostics = List.copyOf(diagnostics);
         unread = Map.copyOf(unread);
         unlisted = Map.copyOf(unlisted);
+        secrets = Map.copyOf(secrets);
+    }
+
+    /** A snapshot without secret listings. */
+    public LiveSnapshot(boolean refreshed, Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
+                        Map<ClientAddress, Optional<LiveClient>> managed, Map<String, LiveClient> candidates,
+                        List<Diagnostic> diagnostics, Map<ClientAddress, GatewayError> unread,
+                        Map<String, GatewayError> unlisted) {
+        this(refreshed, poolIds, listings, managed, candidates, diagnostics, unread, unlisted, Map.of());
+    }
+
+    /** The secrets listed for this managed address (oldest first); empty when they were not listed. */
+    public Optional<List<SecretDescriptor>> secrets(ClientAddress address) {
+        return Optional.ofNullable(secrets.get(address));
     }
 
     /** A snapshot without classified failures. */

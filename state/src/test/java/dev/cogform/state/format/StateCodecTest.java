@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.model.RefreshTokenRotation;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.StateSnapshot;
@@ -31,7 +32,7 @@ class StateCodecTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/statefile");
     private static final String TOOL = "0.0.0-golden";
-    private static final StateCodec CODEC = new StateCodec(TOOL, List.of());
+    private static final StateCodec CODEC = new StateCodec(TOOL, StateCodec.UPGRADES);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A synthetic older format for exercising the upgrade path: {@code clients} was a list with addresses. */
@@ -54,7 +55,17 @@ class StateCodecTest {
         }
     };
 
+    /** {@link #fullV1()} with what format 2 adds: secret ids and dates of a rotating client. */
     static StateSnapshot full() {
+        ClientAddress web = ClientAddress.parse("main.web");
+        StateSnapshot s = fullV1();
+        return s.withClient(s.client(web).orElseThrow().withSecrets(List.of(
+                new SecretDescriptor("4ab3c2d1e0f9g8h7i6j5k4l3m2-7", Instant.parse("2026-03-01T00:00:00Z")),
+                new SecretDescriptor("4ab3c2d1e0f9g8h7i6j5k4l3m2-0", Instant.parse("2025-12-01T10:00:00Z")))));
+    }
+
+    /** A state as format 1 could hold it. */
+    static StateSnapshot fullV1() {
         AppClientSettings rich = AppClientSettings.builder("Web app")
                 .generateSecret(true)
                 .accessTokenValiditySeconds(900)
@@ -96,23 +107,58 @@ class StateCodecTest {
 
     @Test
     void encode_matchesTheGoldenFiles() throws IOException {
-        assertGolden("roundtrip/v1-full.json", CODEC.encode(full()).bytes());
-        assertGolden("roundtrip/v1-empty.json", CODEC.encode(empty()).bytes());
+        assertGolden("roundtrip/v2-full.json", CODEC.encode(full()).bytes());
+        assertGolden("roundtrip/v2-empty.json", CODEC.encode(empty()).bytes());
     }
 
     @Test
     void decode_ofTheGoldenFiles_givesTheSnapshotsBack() throws IOException {
-        DecodedState decoded = CODEC.decode(golden("roundtrip/v1-full.json"));
+        DecodedState decoded = CODEC.decode(golden("roundtrip/v2-full.json"));
         assertThat(decoded.snapshot()).isEqualTo(full());
-        assertThat(decoded.formatVersion()).isEqualTo(1);
+        assertThat(decoded.formatVersion()).isEqualTo(2);
         assertThat(decoded.toolVersion()).isEqualTo(TOOL);
-        assertThat(CODEC.decode(golden("roundtrip/v1-empty.json")).snapshot()).isEqualTo(empty());
-        assertThat(StateCodec.standard().decode(golden("roundtrip/v1-full.json")).snapshot()).isEqualTo(full());
+        assertThat(CODEC.decode(golden("roundtrip/v2-empty.json")).snapshot()).isEqualTo(empty());
+        assertThat(StateCodec.standard().decode(golden("roundtrip/v2-full.json")).snapshot()).isEqualTo(full());
+    }
+
+    @Test
+    void encode_writesSecretIdsAndDatesOldestFirst_andNoSecretWithoutRotation() throws IOException {
+        String text = new String(golden("roundtrip/v2-full.json"), StandardCharsets.UTF_8);
+        assertThat(text.indexOf("4ab3c2d1e0f9g8h7i6j5k4l3m2-0")).isLessThan(text.indexOf("4ab3c2d1e0f9g8h7i6j5k4l3m2-7"));
+        JsonNode doc = JSON.readTree(text);
+        assertThat(doc.at("/clients/main.web/secrets/0/created").asText()).isEqualTo("2025-12-01T10:00:00Z");
+        assertThat(doc.at("/clients/main.api").has("secrets")).isFalse();
+    }
+
+    /** The files format 1 wrote (kept as that cogform wrote them) read as format 2 with no secrets. */
+    @Test
+    void decode_ofVersion1_upgradesToVersion2WithNoSecrets() throws IOException {
+        DecodedState decoded = CODEC.decode(golden("upgrade/v1-full.json"));
+        assertThat(decoded.formatVersion()).isEqualTo(1);
+        assertThat(decoded.snapshot()).isEqualTo(fullV1());
+        assertThat(decoded.snapshot().clients().values()).allSatisfy(r -> assertThat(r.secrets()).isEmpty());
+        assertThat(CODEC.decode(golden("upgrade/v1-empty.json")).snapshot()).isEqualTo(empty());
+        // Written back, it is a version 2 document.
+        assertThat(JSON.readTree(CODEC.encode(decoded.snapshot()).bytes()).get("version").asInt()).isEqualTo(2);
+        assertThatThrownBy(() -> new StateCodec(TOOL, List.of()).decode(golden("upgrade/v1-full.json")))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("oldest this cogform reads is 2");
+    }
+
+    @Test
+    void decode_ofDamagedSecrets_namesWhere() throws IOException {
+        byte[] good = golden("roundtrip/v2-full.json");
+        assertThatThrownBy(() -> CODEC.decode(rewrite(good, doc -> ((ObjectNode) doc.get("clients").get("main.web"))
+                .put("secrets", "x"))))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("\"clients.main.web.secrets\" is not a list");
+        assertThatThrownBy(() -> CODEC.decode(rewrite(good, doc -> ((ObjectNode) doc.at("/clients/main.web/secrets/1"))
+                .remove("created"))))
+                .isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("\"clients.main.web.secrets[1].created\" is missing");
     }
 
     @Test
     void checksum_doesNotDependOnWhitespaceOrKeyOrder() throws IOException {
-        ObjectNode doc = (ObjectNode) JSON.readTree(golden("roundtrip/v1-full.json"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(golden("roundtrip/v2-full.json"));
         ObjectNode reordered = JSON.createObjectNode();
         List<String> names = new java.util.ArrayList<>();
         doc.fieldNames().forEachRemaining(names::add);
@@ -123,20 +169,20 @@ class StateCodecTest {
 
     @Test
     void decode_ofANewerVersion_isRefusedSayingWhoWroteIt() throws IOException {
-        assertGolden("reject/v2-newer.json", rewrite(golden("roundtrip/v1-empty.json"), doc -> {
-            doc.put("version", 2);
+        assertGolden("reject/v3-newer.json", rewrite(golden("roundtrip/v2-empty.json"), doc -> {
+            doc.put("version", 3);
             doc.put("tool_version", "9.0.0");
             doc.put("something_new", true);
         }));
-        assertThatThrownBy(() -> CODEC.decode(golden("reject/v2-newer.json")))
+        assertThatThrownBy(() -> CODEC.decode(golden("reject/v3-newer.json")))
                 .isInstanceOf(NewerStateException.class)
-                .hasMessageContaining("state format version 2 (written by cogform 9.0.0)")
-                .hasMessageContaining("reads format versions up to 1").hasMessageContaining("upgrade cogform");
+                .hasMessageContaining("state format version 3 (written by cogform 9.0.0)")
+                .hasMessageContaining("reads format versions up to 2").hasMessageContaining("upgrade cogform");
     }
 
     @Test
     void decode_ofAnOlderVersion_upgradesStepByStep() throws IOException {
-        assertGolden("upgrade/v0-synthetic.json", rewrite(golden("roundtrip/v1-full.json"), doc -> {
+        assertGolden("upgrade/v0-synthetic.json", rewrite(golden("upgrade/v1-full.json"), doc -> {
             doc.put("version", 0);
             doc.remove("tool_version");
             doc.remove("pending");
@@ -148,10 +194,12 @@ class StateCodecTest {
                 c.setAll((ObjectNode) e.getValue());
             }
         }));
-        StateCodec withUpgrade = new StateCodec(TOOL, List.of(V0_TO_V1));
+        List<FormatUpgrade> chain = new java.util.ArrayList<>(StateCodec.UPGRADES);
+        chain.add(V0_TO_V1);
+        StateCodec withUpgrade = new StateCodec(TOOL, chain);
         DecodedState decoded = withUpgrade.decode(golden("upgrade/v0-synthetic.json"));
         assertThat(decoded.formatVersion()).isZero();
-        assertThat(decoded.snapshot()).isEqualTo(full().withoutPending(ClientAddress.parse("main.worker")));
+        assertThat(decoded.snapshot()).isEqualTo(fullV1().withoutPending(ClientAddress.parse("main.worker")));
 
         assertThatThrownBy(() -> CODEC.decode(golden("upgrade/v0-synthetic.json")))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("version 0 is not one cogform ever wrote");
@@ -159,7 +207,7 @@ class StateCodecTest {
 
     @Test
     void decode_ofDamagedDocuments_namesWhatIsWrong() throws IOException {
-        byte[] good = golden("roundtrip/v1-full.json");
+        byte[] good = golden("roundtrip/v2-full.json");
         assertThatThrownBy(() -> CODEC.decode(java.util.Arrays.copyOf(good, 300)))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("not valid JSON (truncated or damaged?)");
         assertThatThrownBy(() -> CODEC.decode("{\n".getBytes(StandardCharsets.UTF_8)))
