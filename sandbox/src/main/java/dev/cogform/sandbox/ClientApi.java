@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * has at most {@link #MAX_SECRETS} secrets (AddUserPoolClientSecret: "up to 2 active secrets per app
  * client"); the last one cannot be deleted (DeleteUserPoolClientSecret: "You cannot delete the last
  * remaining secret"); ListUserPoolClientSecrets never returns values. Which error code each refusal
- * carries is not documented: the ones used here are assumptions, listed in docs/sandbox.md.
+ * carries is not documented: the ones used here are assumptions, listed in docs/configuration.md.
  */
 final class ClientApi {
 
@@ -29,9 +29,11 @@ final class ClientApi {
     private static final Pattern NEXT_TOKEN = Pattern.compile("[\\S]+");
 
     private final SandboxStore store;
+    private final Clock clock;
 
-    ClientApi(SandboxStore store) {
+    ClientApi(SandboxStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     JsonNode create(ObjectNode body) {
@@ -49,7 +51,7 @@ final class ClientApi {
             }
             String clientId = Ids.clientId();
             String secret = req.generateSecret() ? Ids.clientSecret() : req.clientSecret();
-            double now = Clock.epochSeconds();
+            double now = clock.epochSeconds();
             ObjectNode settings = withName(req.clientName(), req.settings());
             List<ClientEntry.SecretEntry> secrets = secret == null ? List.of()
                     : List.of(new ClientEntry.SecretEntry(Ids.secretId(clientId, 0), secret, now));
@@ -67,7 +69,7 @@ final class ClientApi {
             ClientRules.check(req.settings(), pool, old.secret() != null, false);
             String name = req.clientName() != null ? req.clientName() : old.settings().path("ClientName").asText();
             ClientEntry entry = new ClientEntry(old.clientId(), old.seq(), old.secret(), old.created(),
-                    Clock.epochSeconds(), withName(name, req.settings()), old.secrets());
+                    clock.epochSeconds(), withName(name, req.settings()), old.secrets());
             pool.clients().put(entry.clientId(), entry);
             return wrap(pool, entry);
         });
@@ -131,7 +133,7 @@ final class ClientApi {
                 throw CognitoError.limitExceeded("User pool client " + clientId + " already has the maximum of "
                         + MAX_SECRETS + " client secrets; delete one first.");
             }
-            double now = Clock.epochSeconds();
+            double now = clock.epochSeconds();
             ClientEntry.SecretEntry added = new ClientEntry.SecretEntry(Ids.secretId(clientId, store.nextSeq()),
                     custom != null ? custom : Ids.clientSecret(), now);
             List<ClientEntry.SecretEntry> secrets = new ArrayList<>(old.secrets());

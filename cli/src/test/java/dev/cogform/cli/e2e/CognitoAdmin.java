@@ -117,6 +117,11 @@ final class CognitoAdmin implements AutoCloseable {
                 .allowedOAuthFlowsUserPoolClient(!oauthFlows.isEmpty())).userPoolClient().clientId();
     }
 
+    /** The SDK client, for calls the scenarios make directly. */
+    CognitoIdentityProviderClient sdk() {
+        return sdk;
+    }
+
     void delete(String poolId, String clientId) {
         sdk.deleteUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId));
     }

@@ -37,6 +37,8 @@ class CognitoLocalGatewayTest implements CognitoGatewayContract {
                 PeerGap.NO_RESOURCE_SERVER_API,
                 // Unknown pool ids are not checked: ListUserPoolClients answers [] and Describe
                 // a generic "Resource not found".
-                PeerGap.NO_POOL_EXISTENCE_CHECK);
+                PeerGap.NO_POOL_EXISTENCE_CHECK,
+                // The client-secret operations (rotation) are not implemented.
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 }

@@ -39,7 +39,9 @@ class FakeCognitoGatewayContractTest implements CognitoGatewayContract {
                 // One answer holds every client: the logic under test never sees pages.
                 PeerGap.NO_PAGINATION,
                 // Values are stored as sent: the rules are tested on their own, offline.
-                PeerGap.NO_VALIDATION);
+                PeerGap.NO_VALIDATION,
+                // Rotation is tested on the sandbox; the fake keeps the port's default (unsupported).
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 
     @Override

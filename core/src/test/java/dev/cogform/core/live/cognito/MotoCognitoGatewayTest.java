@@ -24,6 +24,8 @@ class MotoCognitoGatewayTest implements CognitoGatewayContract {
                 // No checks of app-client values (ranges, enums, URLs, scopes, OAuth consistency).
                 PeerGap.NO_VALIDATION,
                 // Clients carry no CreationDate / LastModifiedDate.
-                PeerGap.NO_CLIENT_DATES);
+                PeerGap.NO_CLIENT_DATES,
+                // The client-secret operations (rotation) are not implemented.
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 }
