@@ -3,6 +3,8 @@ package dev.cogform.cli;
 import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.command.ApplyCommand;
 import dev.cogform.cli.command.DriftCommand;
+import dev.cogform.cli.command.ChangedCommand;
+import dev.cogform.cli.command.DiffCommand;
 import dev.cogform.cli.command.GenerateCommand;
 import dev.cogform.cli.command.ImportCommand;
 import dev.cogform.cli.command.GlobalOptions;
@@ -13,6 +15,7 @@ import dev.cogform.cli.command.SecretCommand;
 import dev.cogform.cli.command.ShowCommand;
 import dev.cogform.cli.command.StateCommand;
 import dev.cogform.cli.command.ValidateCommand;
+import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
@@ -30,7 +33,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
-            ApplyCommand.class, DriftCommand.class, ShowCommand.class, SecretCommand.class, ImportCommand.class, GenerateCommand.class, StateCommand.class, SandboxCommand.class},
+            ApplyCommand.class, DriftCommand.class, ShowCommand.class, ChangedCommand.class, DiffCommand.class,
+            SecretCommand.class, ImportCommand.class, GenerateCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",
@@ -46,6 +50,10 @@ public final class Main implements Runnable, GlobalOptions {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of failures.")
     private boolean debug;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour, also when NO_COLOR is set or output is not a terminal.")
+    private boolean noColor;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT, converter = LogLevelConverter.class,
             description = "Write a diagnostic log: error, warn, info (state writes, lock events), debug (also every"
@@ -133,6 +141,11 @@ public final class Main implements Runnable, GlobalOptions {
     }
 
     @Override
+    public boolean noColor() {
+        return noColor;
+    }
+
+    @Override
     public boolean debug() {
         return debug;
     }
@@ -152,7 +165,7 @@ public final class Main implements Runnable, GlobalOptions {
     private static int failure(Main main, Exception e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (e instanceof DiagnosticException d) {
-            d.diagnostics().forEach(diag -> err.println(diag.format()));
+            DiagnosticsView.printHuman(err, d.diagnostics(), DiagnosticsView.SourceLines.files(main.directory()));
         } else {
             err.println("cogform: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }

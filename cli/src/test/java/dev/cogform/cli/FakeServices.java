@@ -37,6 +37,13 @@ public final class FakeServices implements StackServices {
     public DesiredState desired;
     public List<Diagnostic> loadDiagnostics = List.of();
     public boolean interactive;
+    /** No git unless a test asks for it: the tests run inside cogform's own work tree. */
+    public dev.cogform.cli.git.SourceControl sourceControl = dev.cogform.cli.git.SourceControl.none();
+
+    @Override
+    public dev.cogform.cli.git.SourceControl sourceControl() {
+        return sourceControl;
+    }
 
     @Override
     public LoadResult load(Path stackDir, Variables variables) {

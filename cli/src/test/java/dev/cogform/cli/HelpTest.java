@@ -57,6 +57,18 @@ class HelpTest {
 
     @ParameterizedTest
     @MethodSource("commandPaths")
+    void noColor_isAcceptedByEveryCommand(List<String> path) {
+        List<String> args = new ArrayList<>(path);
+        args.addAll(List.of("--no-color", "--help"));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandPaths")
     void summary_inTheParentsCommandList_isOneWholeSentence(List<String> path) {
         CommandLine cmd = Main.commandLine();
         for (String name : path) {

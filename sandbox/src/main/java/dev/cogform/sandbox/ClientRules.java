@@ -2,12 +2,11 @@ package dev.cogform.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Cognito's rules across members of an app client, checked on the stored form after the member
@@ -45,6 +44,8 @@ final class ClientRules {
     static final Set<String> STANDARD_ATTRIBUTES = Set.of("address", "birthdate", "email", "email_verified",
             "family_name", "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number",
             "phone_number_verified", "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo");
+    static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+    static final Pattern ABSOLUTE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
     /** Always present in a pool; other identity providers must be created first. */
     static final String COGNITO_PROVIDER = "COGNITO";
 
@@ -121,38 +122,52 @@ final class ClientRules {
 
     private static void checkUrls(ObjectNode s) {
         List<String> callbacks = strings(s, "CallbackURLs");
-        callbacks.forEach(u -> checkUrl(u, "CallbackURLs"));
-        strings(s, "LogoutURLs").forEach(u -> checkUrl(u, "LogoutURLs"));
+        callbacks.forEach(u -> checkUrl(u, "CallbackURLs", true));
+        strings(s, "LogoutURLs").forEach(u -> checkUrl(u, "LogoutURLs", false));
         JsonNode defaultRedirect = s.get("DefaultRedirectURI");
         if (defaultRedirect != null) {
-            checkUrl(defaultRedirect.asText(), "DefaultRedirectURI");
+            checkUrl(defaultRedirect.asText(), "DefaultRedirectURI", true);
             if (!callbacks.contains(defaultRedirect.asText())) {
                 throw CognitoError.invalidParameter(DEFAULT_REDIRECT_NOT_IN_CALLBACKS);
             }
         }
     }
 
-    /** Absolute, no fragment, HTTPS unless loopback; custom schemes (myapp://) are allowed. */
-    private static void checkUrl(String url, String member) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw CognitoError.invalidParameter(member + " contains an invalid URL: " + url);
-        }
-        if (!uri.isAbsolute()) {
+    /**
+     * Absolute (a scheme; custom schemes such as myapp:// are allowed); a redirect has no fragment and
+     * uses HTTPS unless to a loopback host. Sign-out URLs may use plain http: Cognito documents the
+     * HTTPS requirement for callback URLs only. Read by hand, not with java.net.URI, which refuses
+     * characters such as {, } and | that the RedirectUrlType pattern admits.
+     */
+    private static void checkUrl(String url, String member, boolean redirect) {
+        if (!ABSOLUTE.matcher(url).lookingAt()) {
             throw CognitoError.invalidParameter(member + " contains an invalid URL: " + url
                     + " (it must be absolute, with a scheme)");
         }
-        if (uri.getRawFragment() != null) {
+        if (!redirect) {
+            return;
+        }
+        if (url.indexOf('#') >= 0) {
             throw CognitoError.invalidParameter(member + " can not contain a fragment: " + url);
         }
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            if (!host.equals("localhost") && !host.equals("127.0.0.1") && !host.equals("[::1]")) {
-                throw CognitoError.invalidParameter(url + " cannot use the HTTP protocol.");
-            }
+        if (url.regionMatches(true, 0, "http://", 0, 7) && !LOOPBACK.contains(host(url.substring(7)))) {
+            throw CognitoError.invalidParameter(url + " cannot use the HTTP protocol.");
         }
+    }
+
+    /** The lower-case host of what follows {@code scheme://}: up to / ? #, without user info or port. */
+    private static String host(String afterScheme) {
+        int end = 0;
+        while (end < afterScheme.length() && "/?#".indexOf(afterScheme.charAt(end)) < 0) {
+            end++;
+        }
+        String host = afterScheme.substring(afterScheme.lastIndexOf('@', end - 1) + 1, end);
+        int close = host.indexOf(']');
+        if (host.startsWith("[")) {
+            return close > 0 ? host.substring(0, close + 1) : host;
+        }
+        int colon = host.indexOf(':');
+        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
     }
 
     private static void checkOAuth(ObjectNode s, PoolEntry pool, boolean hasSecret) {
@@ -166,7 +181,7 @@ final class ClientRules {
                 throw CognitoError.invalidOAuthFlow(CLIENT_CREDENTIALS_NOT_ALONE);
             }
             if (!hasSecret) {
-                throw CognitoError.invalidParameter(CLIENT_CREDENTIALS_NEEDS_SECRET);
+                throw CognitoError.invalidOAuthFlow(CLIENT_CREDENTIALS_NEEDS_SECRET);
             }
             for (String scope : scopes) {
                 if (STANDARD_SCOPES.contains(scope)) {

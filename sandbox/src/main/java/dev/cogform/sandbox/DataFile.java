@@ -50,6 +50,7 @@ final class DataFile {
 
     /** The stored pools; none when the file does not exist yet. Fails saying which file is unreadable. */
     List<PoolEntry> load() {
+        sweepTempFiles();
         if (!Files.exists(path)) {
             return List.of();
         }
@@ -65,6 +66,29 @@ final class DataFile {
                     + e.getOriginalMessage() + "); move it away or use another --data file", e);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the sandbox data file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes temp files a killed sandbox left beside the data file. Nothing locks the file, so only
+     * ones older than a minute go: a live writer renames its temp file within milliseconds.
+     */
+    private void sweepTempFiles() {
+        Path dir = path.getParent();
+        String prefix = "." + path.getFileName() + ".";
+        long cutoff = System.currentTimeMillis() - 60_000;
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix)
+                && p.getFileName().toString().endsWith(".tmp"))) {
+            for (Path stale : entries) {
+                if (Files.getLastModifiedTime(stale).toMillis() < cutoff) {
+                    Files.deleteIfExists(stale);
+                }
+            }
+        } catch (IOException e) {
+            // Left for the next start: a stale temp file wastes space but harms nothing.
         }
     }
 

@@ -99,4 +99,19 @@ class SandboxPersistenceTest {
             assertThat(second.ensurePool("ephemeral")).isNotEqualTo(id);
         }
     }
+
+    @Test
+    void staleTempFilesOfAKilledSandbox_areRemovedAtTheNextStart_freshOnesAreKept() throws IOException {
+        Path file = dir.resolve("sandbox.json");
+        Path stale = Files.writeString(dir.resolve(".sandbox.json.123.tmp"), "{ half");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path fresh = Files.writeString(dir.resolve(".sandbox.json.456.tmp"), "{ being written");
+
+        try (Sandbox sandbox = Sandbox.start(options(file))) {
+            sandbox.ensurePool("p");
+        }
+
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+    }
 }

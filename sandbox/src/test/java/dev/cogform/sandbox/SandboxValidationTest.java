@@ -117,7 +117,7 @@ class SandboxValidationTest {
                         InvalidOAuthFlowException.class, "client_credentials flow can not be selected along with"),
                 new Case("client_credentials without a secret", b -> b.allowedOAuthFlowsWithStrings("client_credentials")
                                 .allowedOAuthScopes("orders/read"),
-                        InvalidParameterException.class,
+                        InvalidOAuthFlowException.class,
                         "client_credentials flow can not be selected if client does not have a client secret."),
                 new Case("client_credentials with openid", b -> b.generateSecret(true)
                                 .allowedOAuthFlowsWithStrings("client_credentials").allowedOAuthScopes("openid"),
@@ -135,8 +135,8 @@ class SandboxValidationTest {
                         InvalidParameterException.class, "http://localhost.com/ cannot use the HTTP protocol."),
                 new Case("callback with a fragment", b -> b.callbackURLs("https://a.example/cb#x"),
                         InvalidParameterException.class, "CallbackURLs can not contain a fragment"),
-                new Case("plain HTTP logout URL", b -> b.logoutURLs("http://app.example.com/bye"),
-                        InvalidParameterException.class, "cannot use the HTTP protocol."),
+                new Case("callback URL without a scheme", b -> b.callbackURLs("app.example.com/{id}"),
+                        InvalidParameterException.class, "CallbackURLs contains an invalid URL: app.example.com/{id}"),
                 new Case("default redirect not a callback", b -> b.callbackURLs("https://a.example/cb")
                                 .defaultRedirectURI("https://a.example/other"),
                         InvalidParameterException.class, "DefaultRedirectURI must be one of the CallbackURLs."),
@@ -204,6 +204,17 @@ class SandboxValidationTest {
         assertThat(c.refreshTokenValidity()).isEqualTo(5_256_000);
         assertThat(c.callbackURLs()).hasSize(4);
         assertThat(c.refreshTokenRotation().retryGracePeriodSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void urls_thatTheRedirectUrlPatternAdmits_andPlainHttpSignOut_areAccepted() {
+        String other = sandbox.ensurePool("validation-urls");
+        UserPoolClientType c = cognito.createUserPoolClient(r -> r.userPoolId(other).clientName("urls")
+                .callbackURLs("https://app.example.com/{tenant}/cb", "https://app.example.com/a|b", "myapp://x/%zz")
+                .logoutURLs("http://app.example.com/bye")).userPoolClient();
+
+        assertThat(c.callbackURLs()).hasSize(3);
+        assertThat(c.logoutURLs()).containsExactly("http://app.example.com/bye");
     }
 
     @Test

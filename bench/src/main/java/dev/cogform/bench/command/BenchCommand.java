@@ -4,6 +4,7 @@ import dev.cogform.bench.BenchOptions;
 import dev.cogform.bench.BenchReport;
 import dev.cogform.bench.Benchmark;
 import dev.cogform.core.diag.ExitCode;
+import dev.cogform.state.StateBackends;
 import dev.cogform.state.local.LocalStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,18 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private BenchOptions.Phase phase;
 
+    @Option(names = "--state", paramLabel = "s3://BUCKET/PREFIX",
+            description = "Record the apply phase's state in S3 under this prefix (a fresh key per run) instead of"
+                    + " a local file; with --s3-endpoint for an S3-compatible server such as moto_server.")
+    private String s3State;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", description = "The S3 endpoint for --state.")
+    private String s3Endpoint;
+
+    @Option(names = "--s3-region", paramLabel = "REGION", defaultValue = "us-east-1",
+            description = "The region for --state (default: ${DEFAULT-VALUE}).")
+    private String s3Region;
+
     @Override
     public Integer call() {
         BenchOptions options;
@@ -65,12 +78,23 @@ public final class BenchCommand implements Callable<Integer> {
         BenchView view = new BenchView(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
         Path stateDir = tempDir();
         try {
-            BenchReport report = Benchmark.run(options, () -> LocalStore.open(stateDir.resolve("state.json")), view);
+            java.util.function.Supplier<dev.cogform.core.state.StateStore> store = s3State == null
+                    ? () -> LocalStore.open(stateDir.resolve("state.json"))
+                    : () -> StateBackends.standard().openTarget(s3State.replaceAll("/+$", "") + "/bench-"
+                            + java.util.UUID.randomUUID() + ".json", s3Options(), stateDir);
+            BenchReport report = Benchmark.run(options, store, view);
             view.report(report);
             return report.clean() ? ExitCode.OK : ExitCode.ERROR;
         } finally {
             delete(stateDir);
         }
+    }
+
+    private java.util.Map<String, String> s3Options() {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        options.put("region", s3Region);
+        options.put("endpoint", s3Endpoint);
+        return options;
     }
 
     private static Path tempDir() {

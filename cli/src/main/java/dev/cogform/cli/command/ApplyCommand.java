@@ -62,6 +62,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--auto-approve", description = "Apply without asking; needed when not on a terminal.")
     private boolean autoApprove;
 
+    @Option(names = "--require-commit", paramLabel = "SHA",
+            description = "With FILE: refuse (exit 3) unless the plan was made at this commit (or PR head); 7+ hex digits.")
+    private String requireCommit;
+
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "A plan saved with 'cogform plan --out FILE'.")
     private Path planFile;
 
@@ -77,10 +81,15 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Colors colors = output.colors(services);
+        Colors colors = output.colors(services, main.noColor());
         if (planFile != null && (!planning.targets().isEmpty() || !planning.refresh() || !planning.rotateSecrets().isEmpty())) {
             err.println("cogform: --target, --refresh and --rotate-secret belong to the plan; a saved plan is applied as"
                     + " it was made");
+            return ExitCode.ERROR;
+        }
+        if (requireCommit != null && (planFile == null || !requireCommit.matches("[0-9a-fA-F]{7,40}"))) {
+            err.println(planFile == null ? "cogform: --require-commit checks a saved plan; give the plan FILE too"
+                    : "cogform: --require-commit " + requireCommit + " is not a commit id; give 7 to 40 hex digits");
             return ExitCode.ERROR;
         }
         Plan saved = planFile == null ? null : ShowCommand.SavedPlans.read(main.directory().resolve(planFile));
@@ -91,13 +100,17 @@ public final class ApplyCommand implements Callable<Integer> {
             Plan plan;
             if (saved != null) {
                 plan = saved;
-                List<Diagnostic> stale = SavedPlanCheck.check(plan, session.desired, state, session.gateway);
+                if (!output.json()) {
+                    new HumanPlanView(out, colors).provider(plan);
+                    new HumanPlanView(out, colors).provenance(plan);
+                    out.println();
+                }
+                List<Diagnostic> stale = new java.util.ArrayList<>(
+                        SavedPlanCheck.provenance(plan, session.provenanceNow(), requireCommit));
+                stale.addAll(SavedPlanCheck.check(plan, session.desired, state, session.gateway));
                 if (!stale.isEmpty()) {
                     view.refused(plan, stale);
                     return ExitCode.STALE_PLAN;
-                }
-                if (!output.json()) {
-                    new HumanPlanView(out, colors).provider(plan);
                 }
             } else {
                 if (output.json() && !autoApprove) {

@@ -94,9 +94,6 @@ public final class DriftCommand implements Callable<Integer> {
             description = "POST new, changed and resolved findings to this webhook (Slack-compatible JSON).")
     private URI notify;
 
-    @Option(names = "--no-color", description = "No colour in text output.")
-    private boolean noColor;
-
     public DriftCommand(StackServices services) {
         this.services = services;
     }
@@ -109,7 +106,7 @@ public final class DriftCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Colors colors = new Colors(!noColor && outFile == null && format == Format.text
+        Colors colors = new Colors(!main.noColor() && outFile == null && format == Format.text
                 && services.terminal().interactive() && services.environment().getOrDefault("NO_COLOR", "").isEmpty());
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);
         Path base = main.directory();

@@ -4,21 +4,18 @@ import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.Colors;
 import picocli.CommandLine.Option;
 
-/** {@code --json} and {@code --no-color}. */
+/** {@code --json}; {@code --no-color} is every command's, on {@link dev.cogform.cli.Main}. */
 public final class OutputOptions {
 
     @Option(names = "--json", description = "Print the versioned JSON document (docs/json-output.md) instead of text.")
     boolean json;
-
-    @Option(names = "--no-color", description = "No colour, also when NO_COLOR is set or output is not a terminal.")
-    boolean noColor;
 
     public boolean json() {
         return json;
     }
 
     /** Colour only on a terminal, without --no-color and without a non-empty NO_COLOR (no-color.org). */
-    public Colors colors(StackServices services) {
+    public Colors colors(StackServices services, boolean noColor) {
         String env = services.environment().get("NO_COLOR");
         boolean on = !noColor && !json && (env == null || env.isEmpty()) && services.terminal().interactive();
         return new Colors(on);

@@ -4,8 +4,6 @@ package dev.cogform.cli.command;
 import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.Colors;
 import dev.cogform.cli.view.DiagnosticsView;
-import dev.cogform.cli.view.HumanPlanView;
-import dev.cogform.cli.view.JsonPlanView;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PlanFile;
@@ -46,6 +44,9 @@ public final class PlanCommand implements Callable<Integer> {
     private OutputOptions output;
 
     @Mixin
+    private PlanFormatOptions format;
+
+    @Mixin
     private PlanningOptions planning;
 
     @Mixin
@@ -69,13 +70,15 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Colors colors = output.colors(services);
+        PlanFormatOptions.Format chosen = format.format(output);
+        Colors colors = chosen == PlanFormatOptions.Format.TEXT ? output.colors(services, main.noColor()) : Colors.OFF;
+        boolean text = chosen == PlanFormatOptions.Format.TEXT;
         Plan plan;
         try (StackSession session = StackSession.load(services, main.directory(), stack.variables(main.directory()), err, colors)
                 .lock("plan", lock.lockTimeout())) {
             plan = session.plan(session.store.read(), planning, err);
         }
-        (output.json() ? new JsonPlanView(out) : new HumanPlanView(out, colors)).render(plan);
+        format.view(chosen, out, colors, main.directory().toString()).render(plan);
         new DiagnosticsView(err, colors).render(plan.diagnostics());
         if (plan.errored()) {
             if (outFile != null) {
@@ -92,12 +95,12 @@ public final class PlanCommand implements Callable<Integer> {
                         + "; the plan was not saved (--out is relative to the stack directory)");
                 return ExitCode.ERROR;
             }
-            if (!output.json()) {
+            if (text) {
                 out.println();
                 out.println("Saved the plan to " + outFile + " (" + plan.digest() + ").");
                 out.println("To perform exactly these actions, run: cogform apply " + outFile);
             }
-        } else if (!output.json() && plan.applyable()) {
+        } else if (text && plan.applyable()) {
             out.println();
             out.println("Note: you didn't use --out to save this plan, so cogform can't guarantee to take exactly"
                     + " these actions if you run \"cogform apply\" now.");

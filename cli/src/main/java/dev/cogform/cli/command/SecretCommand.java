@@ -1,7 +1,7 @@
 package dev.cogform.cli.command;
 
-
 import dev.cogform.cli.wiring.StackServices;
+import dev.cogform.core.desired.StackFile;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
@@ -61,8 +61,18 @@ public final class SecretCommand implements Callable<Integer> {
                 dev.cogform.cli.view.Colors.OFF)) {
             Optional<ClientRecord> record = session.store.read().client(address);
             if (record.isEmpty()) {
-                err.println("cogform: " + address + " is not in the state (" + session.store.location()
-                        + "); apply it first");
+                if (session.desired.client(address).isEmpty()) {
+                    List<String> known = session.desired.pools().stream().flatMap(p -> p.clients().stream())
+                            .map(c -> c.address().toString()).sorted().toList();
+                    err.println("cogform: " + address + " is not a client in " + StackFile.displayName(main.directory())
+                            + (known.isEmpty() ? ", which has no clients"
+                                    : known.size() <= 10 ? "; its clients are " + String.join(", ", known)
+                                    : "; it has " + known.size() + " clients, such as " + String.join(", ", known.subList(0, 10))));
+                    return ExitCode.ERROR;
+                }
+                err.println("cogform: " + address + " is in " + StackFile.displayName(main.directory())
+                        + " but has not been created yet (the state at " + session.store.location()
+                        + " does not record it); run 'cogform apply' first");
                 return ExitCode.ERROR;
             }
             Optional<String> secret;

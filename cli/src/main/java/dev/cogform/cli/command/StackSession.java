@@ -20,7 +20,12 @@ import dev.cogform.core.spec.LoadRules;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
+import dev.cogform.cli.git.GitException;
+import dev.cogform.core.stack.DesiredStateLoader;
+import dev.cogform.core.plan.GitProvenance;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -34,11 +39,13 @@ final class StackSession implements AutoCloseable {
     final DesiredState desired;
     final CognitoGateway gateway;
     final StateStore store;
+    final Variables variables;
     private StateLock lock;
 
-    private StackSession(StackServices services, DesiredState desired) {
+    private StackSession(StackServices services, DesiredState desired, Variables variables) {
         this.services = services;
         this.desired = desired;
+        this.variables = variables;
         this.gateway = services.gateway(desired);
         this.store = services.stateStore(desired);
     }
@@ -51,8 +58,8 @@ final class StackSession implements AutoCloseable {
                     ? java.util.List.of(LoadRules.LOAD_FAILED.diagnostic(null, "cogform.yaml could not be loaded", null, null))
                     : loaded.diagnostics());
         }
-        new DiagnosticsView(err, colors).render(loaded.diagnostics());
-        return new StackSession(services, loaded.state());
+        new DiagnosticsView(err, colors, DiagnosticsView.SourceLines.files(dir)).render(loaded.diagnostics());
+        return new StackSession(services, loaded.state(), variables);
     }
 
     StackSession lock(String operation, Duration timeout) {
@@ -62,13 +69,45 @@ final class StackSession implements AutoCloseable {
 
     /** Reads the state and Cognito (unless {@code --refresh=false}) and plans. */
     Plan plan(StateSnapshot state, PlanningOptions planning, PrintWriter err) {
+        RefreshProgressView progress = new RefreshProgressView(err, services.terminal().interactive(), services.clock());
         Refresher refresher = new Refresher(gateway, services.poolResolver(desired, gateway), Refresher.DEFAULT_PARALLELISM,
-                new RefreshProgressView(err, services.terminal().interactive(), services.clock()));
-        LiveSnapshot live = planning.refresh()
-                ? refresher.refresh(desired, state, planning.targets(), planning.rotateSecrets())
-                : refresher.fromState(desired, state);
-        return Planner.plan(desired, state, live, new PlanOptions(planning.targets(), services.clock().instant(),
-                Version.current(), planning.rotateSecrets()));
+                progress);
+        LiveSnapshot live;
+        try {
+            live = planning.refresh() ? refresher.refresh(desired, state, planning.targets(), planning.rotateSecrets())
+                    : refresher.fromState(desired, state);
+        } finally {
+            progress.end(); // the plan, or the error, starts on a line of its own
+        }
+        return Planner.plan(desired, state, live,
+                new PlanOptions(planning.targets(), services.clock().instant(), Version.current(), provenance(err),
+                        planning.rotateSecrets()));
+    }
+
+    /** The stack's inputs: cogform.yaml and the var files read. */
+    List<Path> inputs() {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(desired.directory().resolve(DesiredStateLoader.FILE_NAME));
+        inputs.addAll(variables.files());
+        return inputs;
+    }
+
+    /**
+     * Where the stack stands in git; null outside a work tree. A repository JGit cannot read costs the
+     * plan its provenance, with a warning, not the plan itself.
+     */
+    private GitProvenance provenance(PrintWriter err) {
+        try {
+            return services.sourceControl().provenance(desired.directory(), inputs()).orElse(null);
+        } catch (GitException e) {
+            err.println("cogform: warning: the plan records no git provenance: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Where the stack stands in git now, for apply's checks; a broken repository is an error here. */
+    GitProvenance provenanceNow() {
+        return services.sourceControl().provenance(desired.directory(), inputs()).orElse(null);
     }
 
     @Override

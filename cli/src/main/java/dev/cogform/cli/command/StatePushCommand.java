@@ -49,9 +49,20 @@ public final class StatePushCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Larger files are refused unread: a state of 10,000 clients is about 15 MB. */
+    static final long MAX_BYTES = 128L * 1024 * 1024;
+
     private static StateSnapshot read(Path path) {
         byte[] bytes;
         try {
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new StateException("cannot read " + path + ": it is not a regular file (a directory, device or"
+                        + " pipe); nothing was changed");
+            }
+            if (Files.exists(path) && Files.size(path) > MAX_BYTES) {
+                throw new StateException("cannot read " + path + ": it is larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MB, far more than any cogform state; check the path. Nothing was changed");
+            }
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new StateException("cannot read " + path + ": there is no such file (FILE is relative to the stack"

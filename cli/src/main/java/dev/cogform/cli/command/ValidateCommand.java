@@ -38,14 +38,15 @@ public final class ValidateCommand implements Callable<Integer> {
         Path dir = main.directory();
         // Like terraform -chdir, paths given to --var-file are relative to the stack directory.
         LoadResult result = DesiredStateLoader.load(dir, stack.variables(dir));
+        var sources = DiagnosticsView.SourceLines.files(dir);
         if (json) {
             DiagnosticsView.printJson(spec.commandLine().getOut(), result.diagnostics());
         } else if (result.ok()) {
-            DiagnosticsView.printHuman(spec.commandLine().getErr(), result.diagnostics());
+            DiagnosticsView.printHuman(spec.commandLine().getErr(), result.diagnostics(), sources);
             spec.commandLine().getOut().println("Success: " + DesiredStateLoader.FILE_NAME + " is valid ("
                     + DiagnosticsView.summary(result.diagnostics()) + ").");
         } else {
-            DiagnosticsView.printHuman(spec.commandLine().getErr(), result.diagnostics());
+            DiagnosticsView.printHuman(spec.commandLine().getErr(), result.diagnostics(), sources);
         }
         spec.commandLine().getOut().flush();
         return result.ok() ? ExitCode.OK : ExitCode.ERROR;

@@ -7,6 +7,7 @@ import dev.cogform.core.plan.ActionReason;
 import dev.cogform.core.plan.AttributeDiff;
 import dev.cogform.core.plan.DeletedClient;
 import dev.cogform.core.plan.Drift;
+import dev.cogform.core.plan.GitProvenance;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
@@ -14,10 +15,13 @@ import dev.cogform.core.plan.SecretChange;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.plan.UnmanagedClient;
 import java.io.PrintWriter;
+import dev.cogform.core.model.ClientAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The plan in Terraform's idiom: {@code +} create, {@code ~} update, {@code -/+} replace, {@code -}
+ * The plan in Terraform's idiom: {@code +} create, {@code ~} update, {@code +/-} replace, {@code -}
  * destroy, field-level {@code before -> after}, sets as added and removed elements, a "changed outside
  * cogform" section, and the summary line. All wording lives here; the plan is only read.
  */
@@ -31,8 +35,15 @@ public final class HumanPlanView implements PlanView {
         this.c = colors;
     }
 
+    /** Per client, the fields the drift section shows as changed outside cogform, with their values before. */
+    private Map<ClientAddress, Map<AppClientField, Object>> driftedFields = Map.of();
+
     @Override
     public void render(Plan plan) {
+        driftedFields = new HashMap<>();
+        for (Drift d : plan.drift()) {
+            d.diffs().forEach(x -> driftedFields.computeIfAbsent(d.address(), a -> new HashMap<>()).put(x.field(), x.before()));
+        }
         provider(plan);
         if (!plan.refreshed()) {
             out.println(c.bold("Note:") + " planned from the recorded state only (--refresh=false);"
@@ -91,6 +102,34 @@ public final class HumanPlanView implements PlanView {
         }
     }
 
+    /**
+     * Where the plan was made: digest, commit and branch (or that it was made outside git), the PR head
+     * on a pull-request run, the stack tree id and the state serial; {@code show} and {@code apply FILE}
+     * print it so the reviewed plan can be recognised.
+     */
+    public void provenance(Plan plan) {
+        GitProvenance g = plan.git();
+        out.println(c.bold("Plan") + " " + plan.digest() + ", made by cogform " + plan.toolVersion() + " at "
+                + plan.createdAt() + " from state serial " + plan.basedOn().serial() + ".");
+        if (g == null) {
+            out.println("  Made outside a git work tree: no commit recorded.");
+        } else {
+            out.println("  Commit: " + (g.commit() == null ? "(none: the branch has no commit yet)" : g.commit())
+                    + (g.branch() != null ? " on branch " + g.branch() : " (detached HEAD)")
+                    + (g.dirty() ? ", with uncommitted changes to the stack's files" : ""));
+            if (g.pullRequest() != null) {
+                out.println("  Pull request #" + g.pullRequest().number() + ": head " + g.pullRequest().head()
+                        + (g.pullRequest().base() != null ? ", base " + g.pullRequest().base() : ""));
+            }
+            out.println("  Stack: " + (g.stack().isEmpty() ? "." : g.stack()) + ", tree " + g.tree() + " ("
+                    + String.join(", ", g.inputs().keySet()) + ")");
+            if (g.remote() != null) {
+                out.println("  Remote: " + g.remote());
+            }
+        }
+        out.flush();
+    }
+
     private void drift(List<Drift> drift) {
         if (drift.isEmpty()) {
             return;
@@ -105,7 +144,7 @@ public final class HumanPlanView implements PlanView {
             }
             out.println(c.bold("  # " + d.address() + " (client " + d.clientId() + ") has changed outside cogform"));
             out.println(c.yellow("  ~") + " " + d.address());
-            d.diffs().forEach(x -> diff(x, false));
+            d.diffs().forEach(x -> diff(x, false, false));
             out.println();
         }
         out.println("Unless cogform.yaml already says the same, or lifecycle.ignore_changes names these fields,"
@@ -169,7 +208,7 @@ public final class HumanPlanView implements PlanView {
             out.println("  " + c.yellow("~") + " update in-place");
         }
         if (actions.stream().anyMatch(a -> a.action() == Action.REPLACE)) {
-            out.println(c.red("-/+") + " replace: create the new client, then delete the old one");
+            out.println(c.red("+/-") + " replace: create the new client, then delete the old one");
         }
         if (actions.stream().anyMatch(a -> a.action() == Action.DELETE)) {
             out.println("  " + c.red("-") + " destroy");
@@ -220,20 +259,44 @@ public final class HumanPlanView implements PlanView {
         }
         out.println((ch.importing().isPresent() && ch.action() == Action.NO_OP ? "  " + c.cyan("<=") : symbol(ch.action()))
                 + " " + ch.address() + " " + where);
+        Map<AppClientField, Object> drifted = driftedFields.getOrDefault(ch.address(), Map.of());
         for (AttributeDiff d : ch.diffs()) {
-            diff(d, ch.action() == Action.CREATE);
+            // A revert: the plan sets the field back to what it was before it changed outside cogform.
+            boolean reverts = drifted.containsKey(d.field()) && java.util.Objects.equals(drifted.get(d.field()), d.after());
+            diff(d, ch.action() == Action.CREATE, reverts);
         }
         out.println();
     }
 
-    private void diff(AttributeDiff d, boolean create) {
+    private void diff(AttributeDiff d, boolean create, boolean revertsDrift) {
         String key = d.field().key();
+        List<Values.Member> members = Values.members(d.field());
         if (create) {
-            out.println("      " + c.green("+") + " " + key + ": " + Values.show(d.field(), d.after()));
+            if (members.isEmpty()) {
+                out.println("      " + c.green("+") + " " + key + ": " + Values.show(d.field(), d.after()));
+            }
+            for (Values.Member m : members) {
+                if (m.of(d.after()) != null) {
+                    out.println("      " + c.green("+") + " " + key + "." + m.key() + ": " + m.show(m.of(d.after())));
+                }
+            }
             return;
         }
         String note = d.forcesReplacement() ? c.red("   # forces replacement")
-                : d.impliedReset() ? "   # returns to its default: cogform.yaml leaves it out" : "";
+                : d.impliedReset() ? "   # returns to its default: cogform.yaml leaves it out"
+                : revertsDrift ? "   # reverts a change made outside cogform" : "";
+        if (!members.isEmpty()) {
+            // Member by member, as token_validity's are, rather than two whole objects.
+            for (Values.Member m : members) {
+                Object before = m.of(d.before());
+                Object after = m.of(d.after());
+                if (!java.util.Objects.equals(before, after)) {
+                    out.println("      " + c.yellow("~") + " " + key + "." + m.key() + ": " + m.show(before) + " -> "
+                            + m.show(after) + note);
+                }
+            }
+            return;
+        }
         if (d.field().kind() == AppClientField.Kind.SET) {
             out.println("      " + c.yellow("~") + " " + key + ":" + note);
             d.added().forEach(e -> out.println("          " + c.green("+") + " " + Values.quote(e)));
@@ -260,7 +323,7 @@ public final class HumanPlanView implements PlanView {
         return switch (action) {
             case CREATE -> "  " + c.green("+");
             case UPDATE -> "  " + c.yellow("~");
-            case REPLACE -> c.red("-/+");
+            case REPLACE -> c.red("+/-");
             case DELETE -> "  " + c.red("-");
             case NO_OP -> "   ";
         };

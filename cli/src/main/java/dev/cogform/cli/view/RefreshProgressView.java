@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * {@code Refreshing 240/1000 clients…}: one line rewritten in place on a terminal; otherwise (CI logs)
- * a new line at most every few seconds, and always the last one.
+ * a new line at most every few seconds, and always the last one. Workers report out of order, so a
+ * count lower than one already shown is dropped, and nothing is written once the last one was.
  */
 public final class RefreshProgressView implements RefreshListener {
 
@@ -18,6 +19,9 @@ public final class RefreshProgressView implements RefreshListener {
     private final boolean terminal;
     private final Clock clock;
     private Instant last;
+    private int shown;
+    private boolean finished;
+    private boolean lineOpen;
 
     public RefreshProgressView(PrintWriter err, boolean terminal, Clock clock) {
         this.err = err;
@@ -27,10 +31,15 @@ public final class RefreshProgressView implements RefreshListener {
 
     @Override
     public synchronized void onProgress(int done, int total) {
+        if (finished || done < shown) {
+            return; // a worker that counted earlier reports late; the line already shows more
+        }
+        shown = done;
         String line = "Refreshing " + done + "/" + total + " clients\u2026";
-        boolean finished = done >= total;
+        finished = done >= total;
         if (terminal) {
             err.print("\r" + line + (finished ? "\n" : ""));
+            lineOpen = !finished;
             err.flush();
             return;
         }
@@ -39,6 +48,19 @@ public final class RefreshProgressView implements RefreshListener {
             err.println(line);
             err.flush();
             last = now;
+        }
+    }
+
+    /**
+     * Ends the progress line if one is still open (a refresh that stopped early), so that what prints
+     * next starts on its own line; later progress reports are dropped.
+     */
+    public synchronized void end() {
+        finished = true;
+        if (lineOpen) {
+            err.println();
+            err.flush();
+            lineOpen = false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cogform.cli.wiring;
 
+import dev.cogform.cli.git.SourceControl;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
@@ -48,6 +49,11 @@ public interface StackServices {
     }
 
     Clock clock();
+
+    /** Where stacks stand in git, for plan provenance and apply's checks; by default JGit on the real work tree. */
+    default SourceControl sourceControl() {
+        return SourceControl.git(environment());
+    }
 
     Terminal terminal();
 

@@ -30,6 +30,11 @@ class ValidateCommandTest {
                     callback_urls: ["https://${var.domain}/cb"]
             """;
 
+    /** The stack file as diagnostics name it: as -C gave the directory. */
+    private String yaml() {
+        return dir.resolve("cogform.yaml").toString();
+    }
+
     private void write(String text) throws IOException {
         Files.writeString(dir.resolve("cogform.yaml"), text);
     }
@@ -52,13 +57,13 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("-C", dir.toString(), "validate");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).isEqualTo("cogform.yaml:10:47: warning[yaml.duplicate-item]: 'email' is listed twice"
+        assertThat(run.err().lines().findFirst().orElseThrow() + "\n").isEqualTo(yaml() + ":10:47: warning[yaml.duplicate-item]: 'email' is listed twice"
                 + " (hint: remove the repeated item; lists are sets)\n");
         assertThat(run.out()).contains("valid (1 warning)");
     }
 
     @Test
-    void validate_whenInvalid_exitsOneWithOneLinePerDiagnostic() throws IOException {
+    void validate_whenInvalid_exitsOneWithTheLineFieldPathAndExcerpt() throws IOException {
         write(VALID.replace("https://${var.domain}/cb", "http://${var.domain}/cb").replace("callback_urls", "callback_urls")
                 .replace("allowed_oauth_flows: [code]", "allowed_oauth_flows: [code]\n        genrate_secret: true"));
 
@@ -66,20 +71,68 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines()).containsExactly(
-                "cogform.yaml:10:9: error[yaml.unknown-key]: unknown key `genrate_secret` in pools.main.clients.web"
-                        + " (hint: did you mean `generate_secret`?)");
+                yaml() + ":10:9: error[yaml.unknown-key]: unknown key `genrate_secret` in pools.main.clients.web"
+                        + " (hint: did you mean `generate_secret`?)",
+                "  at pools.main.clients.web.genrate_secret",
+                "    |",
+                " 10 |         genrate_secret: true",
+                "    |         ^");
         assertThat(run.out()).isEmpty();
     }
 
     @Test
-    void validate_whenRuleFails_printsTheRuleIdAndPosition() throws IOException {
+    void validate_whenRuleFails_printsTheRuleIdPositionFieldPathAndCaret() throws IOException {
         write(VALID.replace("https://${var.domain}/cb", "http://${var.domain}/cb"));
 
         CliRun run = CliRun.of("validate", "-C", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("cogform.yaml:11:25: error[oauth.https-callback]: http://app.example.com/cb"
-                + " cannot use the HTTP protocol (hint: use https://, or http://localhost for local development)\n");
+        assertThat(run.err()).isEqualTo(yaml() + ":11:25: error[oauth.https-callback]: http://app.example.com/cb"
+                + " cannot use the HTTP protocol (hint: use https://, or http://localhost for local development)\n"
+                + "  at pools.main.clients.web.callback_urls[0]\n"
+                + "    |\n"
+                + " 11 |         callback_urls: [\"http://${var.domain}/cb\"]\n"
+                + "    |                         ^\n");
+    }
+
+    @Test
+    void validate_namesTheFileAsTheUserTypedTheDirectory() throws IOException {
+        write(VALID.replace("https://${var.domain}/cb", "http://${var.domain}/cb"));
+        Path typed = Path.of("").toAbsolutePath().relativize(dir); // a relative -C, such as ../../tmp/junit…
+
+        CliRun run = CliRun.of("validate", "-C", typed.toString());
+
+        assertThat(run.err()).startsWith(typed.resolve("cogform.yaml") + ":11:25: error[oauth.https-callback]");
+    }
+
+    @Test
+    void validate_ofAMissingDirectory_saysTheDirectoryDoesNotExist() {
+        CliRun run = CliRun.of("validate", "-C", dir.resolve("typo").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("error[stack.missing]: the stack directory " + dir.resolve("typo")
+                + " does not exist (hint: check the path given to -C)\n");
+    }
+
+    @Test
+    void validate_ofAMissingVarFile_saysItDoesNotExist_withoutAnExceptionName() throws IOException {
+        write(VALID);
+
+        CliRun run = CliRun.of("validate", "-C", dir.toString(), "--var-file", "nope.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error[var.file]: --var-file nope.yaml does not exist (looked for "
+                + dir.resolve("nope.yaml") + ")").doesNotContain("Exception");
+    }
+
+    @Test
+    void validate_acceptsNoColor() throws IOException {
+        write(VALID);
+
+        CliRun run = CliRun.of("validate", "--no-color", "-C", dir.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Success:");
     }
 
     @Test
@@ -98,7 +151,7 @@ class ValidateCommandTest {
         assertThat(d.get("path").asText()).isEqualTo("pools.main.clients.web.callback_urls[0]");
         assertThat(d.get("message").asText()).contains("cannot use the HTTP protocol");
         assertThat(d.get("hint").asText()).startsWith("use https://");
-        assertThat(d.get("file").asText()).isEqualTo("cogform.yaml");
+        assertThat(d.get("file").asText()).isEqualTo(yaml());
         assertThat(d.get("line").asInt()).isEqualTo(11);
         assertThat(d.get("column").asInt()).isEqualTo(25);
     }

@@ -323,6 +323,33 @@ abstract class EndToEndScenarios {
         stack.plan(0);
     }
 
+    /** Issue 9: a PR's plan records its commit, renders as a comment, and applies only as reviewed. */
+    @Test
+    void pullRequestReview_inGit_appliesExactlyTheReviewedPlan() {
+        dev.cogform.cli.git.GitCli git = dev.cogform.cli.git.GitCli.init(dir)
+                .write(".git/info/exclude", ".cogform/\n*.json\n");
+        git.commitAll("the stack");
+        stack.apply();
+        git.run("checkout", "-q", "-b", "feature");
+        yaml.client("main", "web").put("logout_urls", StackYaml.list("https://${var.domain}/reviewed"));
+        stack.write(yaml.root);
+        String head = git.commitAll("change web's logout URL");
+
+        CliRun diff = stack.expect(0, "diff", "--base", "main");
+        assertThat(diff.out()).contains("~ main.web: changed").contains("+ \"https://app.example.com/reviewed\"");
+        CliRun comment = stack.expect(0, "plan", "--out", "reviewed.json", "--format", "markdown");
+        assertThat(comment.out()).startsWith("<!-- cogform:v1 stack=. digest=sha256:")
+                .contains("**Plan:** 0 to add, 1 to change, 0 to replace, 0 to destroy.")
+                .contains("commit `" + head.substring(0, 12) + "` on `feature`");
+
+        assertThat(stack.expect(3, "apply", "reviewed.json", "--require-commit", "0000000").err())
+                .contains("plan.stale-commit");
+        CliRun applied = stack.expect(0, "apply", "reviewed.json", "--require-commit", head);
+        assertThat(applied.out()).contains("  Commit: " + head + " on branch feature").contains("Apply complete!");
+        assertThat(admin.describeExisting(mainPool, stack.clientId("main.web")).logoutURLs())
+                .containsExactly("https://app.example.com/reviewed");
+    }
+
     @Test
     void clientSecrets_appearInNoOutputStateOrPlanFile_andSecretPrintsThem() {
         stack.json(0, "apply", "--json", "--auto-approve");

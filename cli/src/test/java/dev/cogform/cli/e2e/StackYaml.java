@@ -140,7 +140,15 @@ final class StackYaml {
     private void drop(Set<PeerGap> gaps) {
         for (Object p : ((Map<String, Object>) root.get("pools")).values()) {
             for (Object c : ((Map<String, Object>) ((Map<String, Object>) p).get("clients")).values()) {
-                gaps.forEach(g -> g.droppedField().ifPresent(f -> ((Map<String, Object>) c).remove(f.key())));
+                Map<String, Object> client = (Map<String, Object>) c;
+                gaps.forEach(g -> g.droppedField().ifPresent(f -> client.remove(f.key())));
+                // Without rotation, Cognito (and validate) require refresh-token auth among ALLOW_* flows.
+                if (!client.containsKey("refresh_token_rotation") && client.get("explicit_auth_flows") instanceof List<?> flows
+                        && !flows.contains("ALLOW_REFRESH_TOKEN_AUTH")) {
+                    List<Object> with = new ArrayList<>(flows);
+                    with.add("ALLOW_REFRESH_TOKEN_AUTH");
+                    client.put("explicit_auth_flows", with);
+                }
             }
         }
     }

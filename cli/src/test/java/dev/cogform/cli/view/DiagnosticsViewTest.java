@@ -8,7 +8,11 @@ import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.SourcePosition;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 class DiagnosticsViewTest {
@@ -19,14 +23,50 @@ class DiagnosticsViewTest {
             Diagnostic.warning("var.unused", "--var extra", "variable extra is given but unused", null, null));
 
     @Test
-    void printHuman_writesOneFormattedLineEach() {
+    void printHuman_withoutSources_writesTheLineAndTheFieldPath() {
         StringWriter out = new StringWriter();
 
-        DiagnosticsView.printHuman(new PrintWriter(out), FOUND);
+        DiagnosticsView.printHuman(new PrintWriter(out), FOUND, DiagnosticsView.SourceLines.NONE);
 
         assertThat(out.toString().lines()).containsExactly(
                 "cogform.yaml:12:9: error[oauth.https-callback]: http://x/cb cannot use the HTTP protocol (hint: use https://)",
-                "warning[var.unused]: variable extra is given but unused");
+                "  at pools.main.clients.web.callback_urls[1]",
+                "warning[var.unused]: variable extra is given but unused",
+                "  at --var extra");
+    }
+
+    @Test
+    void printHuman_withTheSource_showsTheLineWithACaretUnderTheColumn() {
+        StringWriter out = new StringWriter();
+        DiagnosticsView.SourceLines source = (file, line) -> file.equals("cogform.yaml") && line == 12
+                ? "      - \"http://x/cb\"" : null;
+
+        DiagnosticsView.printHuman(new PrintWriter(out), FOUND, source);
+
+        assertThat(out.toString().lines()).containsExactly(
+                "cogform.yaml:12:9: error[oauth.https-callback]: http://x/cb cannot use the HTTP protocol (hint: use https://)",
+                "  at pools.main.clients.web.callback_urls[1]",
+                "    |",
+                " 12 |       - \"http://x/cb\"",
+                "    |         ^",
+                "",
+                "warning[var.unused]: variable extra is given but unused",
+                "  at --var extra");
+    }
+
+    @Test
+    void sourceLines_files_readsTheStackFileAsNamed_andVarFilesInTheStackDirectory(@TempDir Path dir)
+            throws IOException {
+        Path stack = Files.createDirectory(dir.resolve("typo"));
+        Files.writeString(stack.resolve("cogform.yaml"), "version: 1\npools: {}\n");
+        Files.writeString(stack.resolve("vars.yaml"), "domain: x\n");
+
+        DiagnosticsView.SourceLines lines = DiagnosticsView.SourceLines.files(stack);
+
+        assertThat(lines.line(stack.resolve("cogform.yaml").toString(), 2)).isEqualTo("pools: {}");
+        assertThat(lines.line("vars.yaml", 1)).isEqualTo("domain: x");
+        assertThat(lines.line("vars.yaml", 2)).isNull();
+        assertThat(lines.line("missing.yaml", 1)).isNull();
     }
 
     @Test

@@ -53,9 +53,24 @@ class PlanViewTest {
     void human_withColour_coloursSymbolsOnly() {
         String text = render(out -> new HumanPlanView(out, new Colors(true)), Plans.everything());
 
-        assertThat(text).contains("\u001b[32m+\u001b[0m main.batch").contains("\u001b[31m-/+\u001b[0m main.api");
+        assertThat(text).contains("\u001b[32m+\u001b[0m main.batch").contains("\u001b[31m+/-\u001b[0m main.api");
         assertThat(text.replaceAll("\u001b\\[[0-9;]*m", ""))
                 .isEqualTo(render(out -> new HumanPlanView(out, Colors.OFF), Plans.everything()));
+    }
+
+    @Test
+    void human_whenRevertingDriftOfFieldsTheYamlSets_saysSo_andDiffsAnalyticsMemberByMember() {
+        String text = render(out -> new HumanPlanView(out, Colors.OFF), Plans.revertedDrift());
+
+        assertThat(text).contains("""
+                  ~ main.web
+                      ~ token_validity.access: 1h -> 2h
+                      ~ analytics.role_arn: "arn:aws:iam::123456789012:role/pinpoint" -> "arn:aws:iam::123456789012:role/other"
+                """).contains("""
+                  ~ main.web (client 1example23456789, pool eu-west-1_main)
+                      ~ token_validity.access: 2h -> 1h   # reverts a change made outside cogform
+                      ~ analytics.role_arn: "arn:aws:iam::123456789012:role/other" -> "arn:aws:iam::123456789012:role/pinpoint"   # reverts a change made outside cogform
+                """).doesNotContain("returns to its default").doesNotContain("{\"");
     }
 
     @Test

@@ -48,4 +48,43 @@ class RefreshProgressViewTest {
         assertThat(err.toString().lines()).containsExactly("Refreshing 1/1000 clients\u2026",
                 "Refreshing 500/1000 clients\u2026", "Refreshing 1000/1000 clients\u2026");
     }
+
+    @Test
+    void terminal_dropsALateReport_afterTheLastOne() {
+        StringWriter err = new StringWriter();
+        RefreshProgressView view = new RefreshProgressView(new PrintWriter(err), true, Clock.systemUTC());
+
+        view.onProgress(1, 3);
+        view.onProgress(3, 3);
+        view.onProgress(2, 3);
+        view.end();
+        err.write("Provider: the cogform sandbox");
+
+        assertThat(err.toString()).isEqualTo("\rRefreshing 1/3 clients\u2026\rRefreshing 3/3 clients\u2026\n"
+                + "Provider: the cogform sandbox");
+    }
+
+    @Test
+    void terminal_dropsACountLowerThanOneShown() {
+        StringWriter err = new StringWriter();
+        RefreshProgressView view = new RefreshProgressView(new PrintWriter(err), true, Clock.systemUTC());
+
+        view.onProgress(2, 4);
+        view.onProgress(1, 4);
+
+        assertThat(err.toString()).isEqualTo("\rRefreshing 2/4 clients\u2026");
+    }
+
+    @Test
+    void end_closesAnOpenLine_once() {
+        StringWriter err = new StringWriter();
+        RefreshProgressView view = new RefreshProgressView(new PrintWriter(err), true, Clock.systemUTC());
+
+        view.onProgress(1, 3);
+        view.end();
+        view.end();
+        view.onProgress(2, 3);
+
+        assertThat(err.toString()).isEqualTo("\rRefreshing 1/3 clients\u2026\n");
+    }
 }

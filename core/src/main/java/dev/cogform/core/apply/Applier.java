@@ -7,8 +7,10 @@ import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.model.Durations;
 import dev.cogform.core.model.SecretDescriptor;
+import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.AttributeDiff;
 import dev.cogform.core.plan.SecretChange;
 import dev.cogform.core.plan.Plan;
@@ -41,9 +43,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Applies a plan's changes. Writes to one pool go one at a time (Cognito refuses concurrent client
- * updates in a pool); pools proceed in parallel. The state is saved after every step: a create's
- * intent before the call and its client id right after, so a crash in between is adopted by the next
- * plan instead of creating a duplicate. After the first failure no new change starts; changes in
+ * updates in a pool); pools proceed in parallel. Creates go in batches of up to {@value #CREATE_BATCH}
+ * per pool: the intents of a batch are saved in one write before any of its creates is sent, and their
+ * client ids in one write after the batch, so a crash in between leaves intents that the next plan
+ * resolves by adopting the client it finds by name, instead of creating a duplicate. Every other step
+ * is saved as it completes. After the first failure no new change starts; changes in
  * flight finish, and the result says what was done, what failed and what was not attempted.
  */
 public final class Applier {
@@ -59,6 +63,13 @@ public final class Applier {
      * rate. The gateway's rate limiter, not this number, keeps to the quotas.
      */
     public static final int DEFAULT_PARALLELISM = 16;
+
+    /**
+     * Creates whose intents and results share one state write each. Each write rewrites the whole
+     * state, so one per create makes a large apply bound by encoding and fsync, not by Cognito's rate;
+     * ten is about three seconds of one pool's creates at Cognito's rates.
+     */
+    static final int CREATE_BATCH = 10;
 
     private static final Comparator<ResourceChange> ORDER = Comparator
             .comparing((ResourceChange c) -> c.action().ordinal()).thenComparing(ResourceChange::address);
@@ -110,17 +121,32 @@ public final class Applier {
                 List<Future<?>> runs = new ArrayList<>();
                 for (List<ResourceChange> pool : byPool.values()) {
                     runs.add(workers.submit(() -> {
-                        for (ResourceChange change : pool) {
+                        int batchEnd = 0;
+                        List<Outcome> batch = new ArrayList<>(); // creates done whose ids are not saved yet
+                        for (int i = 0; i < pool.size(); i++) {
+                            ResourceChange change = pool.get(i);
                             if (failed.get()) {
                                 outcomes.add(notAttempted(change));
+                                if (change.action() == Action.CREATE && i < batchEnd) {
+                                    // Its intent went out with its batch, but it was never sent.
+                                    recorder.defer(s -> s.withoutPending(change.address()));
+                                }
                                 continue;
+                            }
+                            if (change.action() == Action.CREATE && i >= batchEnd) {
+                                batchEnd = recordIntents(pool, i, recorder);
                             }
                             Outcome outcome = execute(change, recorder);
                             if (outcome.status() == Outcome.Status.FAILED) {
                                 failed.set(true);
                             }
-                            outcomes.add(outcome);
+                            (i < batchEnd ? batch : outcomes).add(outcome);
+                            if (i + 1 == batchEnd) {
+                                outcomes.addAll(saveBatch(batch, recorder, failed));
+                                batch.clear();
+                            }
                         }
+                        outcomes.addAll(saveBatch(batch, recorder, failed));
                     }));
                 }
                 for (Future<?> run : runs) {
@@ -129,6 +155,13 @@ public final class Applier {
             } finally {
                 workers.shutdownNow();
             }
+        }
+        try {
+            recorder.flush();
+        } catch (RuntimeException e) {
+            diagnostics.add(RunRules.APPLY_STATE_WRITE_FAILED.diagnostic(null,
+                    "recording the results of the last creates failed: " + e.getMessage(),
+                    "the clients exist; the next plan finds them by name and adopts them", null));
         }
         outcomes.forEach(o -> diagnostics.addAll(o.warnings()));
         List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparing(Outcome::address)).toList();
@@ -205,6 +238,47 @@ public final class Applier {
                 "not attempted because an earlier change failed");
     }
 
+    /**
+     * Saves the client ids of a batch's creates; when that write fails, the creates that were done are
+     * reported failed (their clients exist, and the next plan adopts them by their intents).
+     */
+    private static List<Outcome> saveBatch(List<Outcome> batch, Recorder recorder, AtomicBoolean failed) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            recorder.flush();
+            return List.copyOf(batch);
+        } catch (RuntimeException e) {
+            failed.set(true);
+            recorder.dropDeferred();
+            return batch.stream().map(o -> o.status() != Outcome.Status.DONE ? o
+                    : new Outcome(o.address(), o.action(), Outcome.Status.FAILED, o.clientId(), "created client "
+                            + o.clientId() + ", but saving its id in the state failed: " + e.getMessage()
+                            + "; the next plan finds it by name and adopts it", o.warnings())).toList();
+        }
+    }
+
+    /**
+     * Saves, in one write, the intents of the creates from {@code from} on (up to {@link #CREATE_BATCH}
+     * consecutive ones) and returns the index after the batch.
+     */
+    private int recordIntents(List<ResourceChange> pool, int from, Recorder recorder) {
+        int end = from;
+        List<PendingCreate> intents = new ArrayList<>();
+        while (end < pool.size() && end - from < CREATE_BATCH && pool.get(end) instanceof ResourceChange.Create c) {
+            intents.add(new PendingCreate(c.address(), c.poolId(), c.after().clientName(), clock.instant()));
+            end++;
+        }
+        recorder.update(s -> {
+            for (PendingCreate intent : intents) {
+                s = s.withPending(intent);
+            }
+            return s;
+        });
+        return end;
+    }
+
     private static StateSnapshot withStateChanges(StateSnapshot s, List<StateChange> changes) {
         for (StateChange c : changes) {
             s = switch (c.kind()) {
@@ -242,10 +316,10 @@ public final class Applier {
         return outcome;
     }
 
-    /** Records the intent, creates, then records the client id (and forgets the intent). */
+    /** Creates (its intent was saved with its batch), then records the client id with the batch's. */
     private Outcome create(ResourceChange.Create change, Recorder recorder) {
         LiveClient created = createPending(change, change.after(), recorder);
-        recorder.update(s -> s.withClient(record(change, created)).withoutPending(change.address()));
+        recorder.defer(s -> s.withClient(record(change, created)).withoutPending(change.address()));
         return done(change, created.clientId(), compare(change, change.after(), created));
     }
 
@@ -296,8 +370,10 @@ public final class Applier {
 
     /** Records the intent and creates; the intent stays until the caller records the client. */
     private LiveClient createPending(ResourceChange change, AppClientSettings after, Recorder recorder) {
-        PendingCreate intent = new PendingCreate(change.address(), change.poolId(), after.clientName(), clock.instant());
-        recorder.update(s -> s.withPending(intent));
+        if (!recorder.hasPending(change.address())) {
+            PendingCreate intent = new PendingCreate(change.address(), change.poolId(), after.clientName(), clock.instant());
+            recorder.update(s -> s.withPending(intent));
+        }
         LiveClient created;
         try {
             created = inPool(change.poolId(), () -> gateway.create(change.poolId(), after));
@@ -386,16 +462,47 @@ public final class Applier {
         };
     }
 
-    /** The latest saved snapshot; state writes are serialised here so none is lost between workers. */
+    /**
+     * The latest saved snapshot; state writes are serialised here so none is lost between workers.
+     * Deferred changes are kept in memory and saved with the next write, or by {@link #flush()}.
+     */
     private final class Recorder {
         private StateSnapshot current;
+        private final List<UnaryOperator<StateSnapshot>> deferred = new ArrayList<>();
 
         Recorder(StateSnapshot current) {
             this.current = current;
         }
 
+        /** Saves {@code change}, with every deferred change before it, in one write. */
         synchronized void update(UnaryOperator<StateSnapshot> change) {
-            current = store.write(change.apply(current));
+            StateSnapshot next = current;
+            for (UnaryOperator<StateSnapshot> d : deferred) {
+                next = d.apply(next);
+            }
+            current = store.write(change.apply(next));
+            deferred.clear();
+        }
+
+        synchronized void defer(UnaryOperator<StateSnapshot> change) {
+            deferred.add(change);
+        }
+
+        /** Saves the deferred changes, if any. */
+        synchronized void flush() {
+            if (!deferred.isEmpty()) {
+                update(UnaryOperator.identity());
+            }
+        }
+
+        /** Forgets the deferred changes: what they recorded is reported as not saved. */
+        synchronized void dropDeferred() {
+            deferred.clear();
+        }
+
+        /** Whether the saved state holds an intent for {@code address}. */
+        synchronized boolean hasPending(ClientAddress address) {
+            return current.pending().stream().anyMatch(p -> p.address().equals(address));
         }
 
         synchronized StateSnapshot current() {

@@ -4,6 +4,7 @@ import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.plan.GitProvenance;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
@@ -66,6 +67,67 @@ public final class SavedPlanCheck {
             }
         }
         return stale;
+    }
+
+    /**
+     * Whether the plan was made from these inputs (rules {@code plan.stale-commit}, {@code plan.stale-tree}):
+     * with {@code requireCommit}, the plan must have been made at that commit (or, on a pull request, at
+     * that PR head); a plan made in git must find the stack's inputs as they were, compared by git tree
+     * id, and the message names the files that differ. {@code now} is the work tree's provenance, null
+     * outside git. Empty when the plan may be applied.
+     */
+    public static List<Diagnostic> provenance(Plan plan, GitProvenance now, String requireCommit) {
+        List<Diagnostic> stale = new ArrayList<>();
+        GitProvenance made = plan.git();
+        if (requireCommit != null) {
+            if (made == null) {
+                stale.add(RunRules.PLAN_STALE_COMMIT.diagnostic(null, "--require-commit " + requireCommit
+                        + ": the plan records no commit (it was made outside a git work tree)",
+                        "make the plan in a checkout of that commit", null));
+            } else if (!made.madeAt(requireCommit)) {
+                stale.add(RunRules.PLAN_STALE_COMMIT.diagnostic(null, "the plan was made at commit "
+                        + shortId(made.reviewedCommit()) + ", not at " + requireCommit
+                        + " (--require-commit; give at least 7 characters of the commit id)",
+                        "apply the plan made for that commit, or plan again", null));
+            }
+        }
+        if (made == null) {
+            return stale;
+        }
+        if (now == null) {
+            stale.add(RunRules.PLAN_STALE_TREE.diagnostic(null, "the plan was made in a git work tree (stack tree "
+                    + shortId(made.tree()) + "), but the stack is not in one now, so its inputs cannot be compared",
+                    "apply the plan in a checkout of commit " + shortId(made.reviewedCommit()), null));
+        } else if (!now.tree().equals(made.tree())) {
+            stale.add(RunRules.PLAN_STALE_TREE.diagnostic(null, "the stack's files differ from the plan's (stack tree "
+                    + shortId(made.tree()) + ", now " + shortId(now.tree()) + "): " + differences(made, now),
+                    "check out the commit the plan was made at (" + shortId(made.reviewedCommit())
+                            + "), or plan again", null));
+        }
+        return stale;
+    }
+
+    /** Which input files differ, by repository path: changed, not read any more, or newly read. */
+    static String differences(GitProvenance made, GitProvenance now) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> paths = new java.util.TreeSet<>(made.inputs().keySet());
+        paths.addAll(now.inputs().keySet());
+        for (String path : paths) {
+            String a = made.inputs().get(path);
+            String b = now.inputs().get(path);
+            if (a == null) {
+                out.add(path + " (not an input of the plan)");
+            } else if (b == null) {
+                out.add(path + " (an input of the plan, missing or not read now)");
+            } else if (!a.equals(b)) {
+                out.add(path + " (changed)");
+            }
+        }
+        return out.isEmpty() ? "the same files, placed differently in the repository" : String.join(", ", out);
+    }
+
+    private static String shortId(String id) {
+        return id == null ? "(none)" : id.substring(0, Math.min(12, id.length()));
     }
 
     private static String lineage(StateBasis basis) {

@@ -55,7 +55,8 @@ final class Interpolation {
         return referenced;
     }
 
-    Result resolve(String text) {
+    /** Resolves the references in {@code text}, telling {@code expanded} the length of each value put in. */
+    Result resolve(String text, java.util.function.LongConsumer expanded) {
         if (text.indexOf('$') < 0) {
             return new Result(text, java.util.List.of());
         }
@@ -82,6 +83,7 @@ final class Interpolation {
                 } else {
                     String value = lookup(m.group(1), m.group(2), i, problems);
                     if (value != null) {
+                        expanded.accept(value.length());
                         out.append(value);
                     }
                 }

@@ -41,10 +41,12 @@ final class NodeReader {
     private final String file;
     private final Consumer<Diagnostic> sink;
     private final Interpolation interpolation;
+    private final ExpansionBudget budget;
     private int errors;
 
-    NodeReader(String file, Consumer<Diagnostic> sink, Interpolation interpolation) {
+    NodeReader(String file, Consumer<Diagnostic> sink, Interpolation interpolation, ExpansionBudget budget) {
         this.file = file;
+        this.budget = budget;
         this.sink = d -> {
             errors += d.isError() ? 1 : 0;
             sink.accept(d);
@@ -103,6 +105,7 @@ final class NodeReader {
             }
             String key = k.getValue();
             String keyPath = join(path, key);
+            spend(key.length(), keyNode, path);
             if (entries.containsKey(key)) {
                 SourcePosition first = position(entries.get(key).keyNode());
                 report(duplicateRule, keyNode, keyPath, "`" + key + "` is given twice (first at line "
@@ -134,6 +137,7 @@ final class NodeReader {
             typeError(node, path, "a plain value");
             return null;
         }
+        spend(s.getValue().length(), s, path);
         return s.getValue();
     }
 
@@ -232,11 +236,17 @@ final class NodeReader {
         return items;
     }
 
+    /** Counts {@code chars} read at {@code node} against the load's budget. */
+    private void spend(long chars, Node node, String path) {
+        budget.spend(chars, () -> location(node, path));
+    }
+
     private String interpolate(ScalarNode s, String path) {
+        spend(s.getValue().length(), s, path);
         if (interpolation == null) {
             return s.getValue();
         }
-        Interpolation.Result r = interpolation.resolve(s.getValue());
+        Interpolation.Result r = interpolation.resolve(s.getValue(), chars -> spend(chars, s, path));
         for (Interpolation.Problem p : r.problems()) {
             sink.accept((p.syntax() ? LoadRules.VAR_SYNTAX : LoadRules.VAR_UNRESOLVED)
                     .at(new Location(path, offset(s, p.offset())), p.message(), p.hint()));

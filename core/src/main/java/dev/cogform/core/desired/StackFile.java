@@ -1,6 +1,7 @@
 package dev.cogform.core.desired;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Diagnostics;
 import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.spec.LoadRules;
@@ -69,13 +70,22 @@ public final class StackFile {
 
     /** Reads YAML text as if it were {@code stackDir/cogform.yaml} (tests and tools call this). */
     public static Content read(Path stackDir, String text, Variables variables) {
-        Set<Diagnostic> found = new LinkedHashSet<>(); // a pool default's mistake is found once per client
-        Node root = SafeYaml.compose(text, FILE_NAME, found::add);
+        // Capped: a pool default's mistake is found once per client, and a hostile file can hold 100,000.
+        Diagnostics found = Diagnostics.capped();
+        String file = displayName(stackDir);
+        Node root = SafeYaml.compose(text, file, found::add);
         if (root == null) {
-            return Content.failed(stackDir, found);
+            return Content.failed(stackDir, new LinkedHashSet<>(found.sorted()));
         }
-        StackReader.Stack stack = new StackReader(FILE_NAME, found::add).read(root, stackDir, variables);
-        return new Content(stackDir, stack.provider(), stack.state(), stack.pools(), stack.readable(), found);
+        StackReader.Stack stack;
+        try {
+            stack = new StackReader(file, found::add, ExpansionBudget.standard()).read(root, stackDir, variables);
+        } catch (ExpansionBudget.Exhausted e) {
+            found.add(e.diagnostic());
+            return Content.failed(stackDir, new LinkedHashSet<>(found.sorted()));
+        }
+        return new Content(stackDir, stack.provider(), stack.state(), stack.pools(), stack.readable(),
+                new LinkedHashSet<>(found.sorted()));
     }
 
     /**
@@ -90,8 +100,16 @@ public final class StackFile {
             return new StateBlock(null, List.of(text.problem()));
         }
         Set<Diagnostic> found = new LinkedHashSet<>();
-        Node root = SafeYaml.compose(text.value(), FILE_NAME, found::add, true);
-        StateConfig state = root == null ? null : new StackReader(FILE_NAME, found::add).readState(root);
+        String file = displayName(stackDir);
+        Node root = SafeYaml.compose(text.value(), file, found::add, true);
+        StateConfig state;
+        try {
+            state = root == null ? null
+                    : new StackReader(file, found::add, ExpansionBudget.standard()).readState(root);
+        } catch (ExpansionBudget.Exhausted e) {
+            found.add(e.diagnostic());
+            state = null;
+        }
         boolean failed = state == null || found.stream().anyMatch(Diagnostic::isError);
         return new StateBlock(failed ? null : state, List.copyOf(found));
     }
@@ -100,8 +118,24 @@ public final class StackFile {
     private record Text(String value, Diagnostic problem) {
     }
 
+    /**
+     * The stack file's name as diagnostics print it: the path as the user typed it, like compilers do
+     * ({@code typo/cogform.yaml} for {@code -C typo}; {@code cogform.yaml} in the working directory).
+     */
+    public static String displayName(Path stackDir) {
+        String dir = stackDir.toString();
+        return dir.isEmpty() || dir.equals(".") ? FILE_NAME : stackDir.resolve(FILE_NAME).toString();
+    }
+
     private static Text text(Path stackDir) {
         Path file = stackDir.resolve(FILE_NAME);
+        String name = displayName(stackDir);
+        if (!Files.isDirectory(stackDir)) {
+            return new Text(null, LoadRules.STACK_MISSING.at(new Location("", null),
+                    "the stack directory " + stackDir + " does not exist"
+                            + (stackDir.isAbsolute() ? "" : " (in " + Path.of("").toAbsolutePath() + ")"),
+                    "check the path given to -C"));
+        }
         if (!Files.isRegularFile(file)) {
             return new Text(null, LoadRules.STACK_MISSING.at(new Location("", null),
                     "no " + FILE_NAME + " in " + stackDir.toAbsolutePath().normalize(),
@@ -109,16 +143,17 @@ public final class StackFile {
         }
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return new Text(null, LoadRules.YAML_LIMITS.at(new Location("", new SourcePosition(FILE_NAME, 1, 1)),
-                        FILE_NAME + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB", "split the stack"));
+                return new Text(null, LoadRules.YAML_LIMITS.at(new Location("", new SourcePosition(name, 1, 1)),
+                        name + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB", "split the stack"));
             }
             return new Text(Files.readString(file), null);
         } catch (CharacterCodingException e) {
-            return new Text(null, LoadRules.STACK_UNREADABLE.at(new Location("", new SourcePosition(FILE_NAME, 1, 1)),
-                    FILE_NAME + " is not UTF-8 text", "save it as UTF-8"));
+            return new Text(null, LoadRules.STACK_UNREADABLE.at(new Location("", new SourcePosition(name, 1, 1)),
+                    name + " is not UTF-8 text", "save it as UTF-8"));
         } catch (IOException e) {
             return new Text(null, LoadRules.STACK_UNREADABLE.at(new Location("", null),
-                    FILE_NAME + " cannot be read: " + e.getMessage(), "check the file's permissions"));
+                    name + " cannot be read" + (e instanceof java.nio.file.AccessDeniedException ? ": permission denied" : ""),
+                    "check the file's permissions"));
         }
     }
 }

@@ -53,12 +53,14 @@ final class StackReader {
     private final Set<ClientAddress> unreadable = new java.util.HashSet<>();
 
     private final Consumer<Diagnostic> sink;
+    private final ExpansionBudget budget;
     private final NodeReader plain;
     private NodeReader reader;
 
-    StackReader(String file, Consumer<Diagnostic> sink) {
+    StackReader(String file, Consumer<Diagnostic> sink, ExpansionBudget budget) {
         this.sink = sink;
-        this.plain = new NodeReader(file, sink, null);
+        this.budget = budget;
+        this.plain = new NodeReader(file, sink, null, budget);
     }
 
     Stack read(Node root, java.nio.file.Path stackDir, Variables variables) {
@@ -70,11 +72,11 @@ final class StackReader {
         if (top.containsKey("variables")) {
             vars.declare(plain, top.get("variables"));
         }
-        vars.readFiles(stackDir, variables.files(), sink);
+        vars.readFiles(stackDir, variables.files(), sink, budget);
         vars.override(variables.cli());
         Interpolation interpolation = new Interpolation(vars.values(), vars.declaredWithoutValue(),
                 variables.environment());
-        reader = new NodeReader(plain.file(), sink, interpolation);
+        reader = new NodeReader(plain.file(), sink, interpolation, budget);
 
         version(root, top.get("version"));
         ProviderConfig provider = provider(top.get("provider"));
@@ -99,7 +101,8 @@ final class StackReader {
                 block = new Entry("state", k, NodeReader.isNull(t.getValueNode()) ? null : t.getValueNode(), "state");
             }
         }
-        reader = new NodeReader(plain.file(), sink, Interpolation.refusing("state commands read state settings literally"));
+        reader = new NodeReader(plain.file(), sink, Interpolation.refusing("state commands read state settings literally"),
+                budget);
         return state(block);
     }
 
@@ -164,9 +167,11 @@ final class StackReader {
         if (v == null) {
             return fallback;
         }
-        if (!(v > 0) || v.isInfinite()) {
-            reportAt(e, LoadRules.QUOTA, key + " must be a positive number of requests per second",
-                    "write a rate such as " + fallback);
+        if (!(v >= QuotaConfig.MIN_RATE && v <= QuotaConfig.MAX_RATE)) {
+            // Below the floor an apply stalls for minutes per request; near zero the wait overflows.
+            reportAt(e, LoadRules.QUOTA, key + " is " + plain.plain(e.value(), e.path()) + "; it must be "
+                    + "between " + QuotaConfig.MIN_RATE + " and " + (long) QuotaConfig.MAX_RATE + " requests per second",
+                    "write a rate such as " + fallback + ", or leave the key out for Cognito's default");
             return fallback;
         }
         return v;

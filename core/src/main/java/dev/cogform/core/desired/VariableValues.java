@@ -58,11 +58,25 @@ final class VariableValues {
     }
 
     /** Reads {@code --var-file}s in order; paths are shown relative to {@code stackDir} when inside it. */
-    void readFiles(Path stackDir, Iterable<Path> files, Consumer<Diagnostic> sink) {
+    void readFiles(Path stackDir, Iterable<Path> files, Consumer<Diagnostic> sink, ExpansionBudget budget) {
         for (Path file : files) {
             String label = label(stackDir, file);
             String text;
             try {
+                // A device such as /dev/zero would be read forever, a FIFO would block.
+                if (!Files.isRegularFile(file)) {
+                    sink.accept(LoadRules.VAR_FILE.at(new Location("--var-file", null), Files.exists(file)
+                            ? "--var-file " + label + " is not a regular file (a directory, device or pipe)"
+                            : "--var-file " + label + " does not exist (looked for " + file.toAbsolutePath().normalize() + ")",
+                            "give the path of a YAML file; it is relative to the stack directory"));
+                    continue;
+                }
+                if (Files.size(file) > StackFile.MAX_BYTES) {
+                    sink.accept(LoadRules.VAR_FILE.at(new Location("--var-file", null), "--var-file " + label
+                            + " is larger than " + StackFile.MAX_BYTES / (1024 * 1024) + " MB",
+                            "a variables file holds a few names and values; check the path"));
+                    continue;
+                }
                 text = Files.readString(file);
             } catch (CharacterCodingException e) {
                 sink.accept(LoadRules.VAR_FILE.at(new Location("--var-file", null),
@@ -70,11 +84,11 @@ final class VariableValues {
                 continue;
             } catch (IOException e) {
                 sink.accept(LoadRules.VAR_FILE.at(new Location("--var-file", null),
-                        "--var-file " + label + " cannot be read (" + e.getClass().getSimpleName() + ": "
-                                + e.getMessage() + ")", "check the path; it is relative to the stack directory"));
+                        "--var-file " + label + " " + unreadable(file, e),
+                        "check the path; it is relative to the stack directory"));
                 continue;
             }
-            NodeReader reader = new NodeReader(label, sink, null);
+            NodeReader reader = new NodeReader(label, sink, null, budget);
             Node root = SafeYaml.compose(text, label, sink);
             if (root == null) {
                 continue;
@@ -130,6 +144,20 @@ final class VariableValues {
         reader.report(LoadRules.VAR_SYNTAX, e.keyNode(), e.path(), "'" + e.key() + "' is not a variable name",
                 "use letters, digits, _ and -, starting with a letter or _");
         return false;
+    }
+
+    /** Why a file cannot be read, as a sentence rather than an exception's name. */
+    private static String unreadable(Path file, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "does not exist (looked for " + file.toAbsolutePath().normalize() + ")";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a YAML file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot be read: permission denied";
+        }
+        return "cannot be read" + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
 
     static String label(Path stackDir, Path file) {

@@ -18,10 +18,31 @@ public record Diagnostic(Severity severity, String rule, String path, String mes
             .thenComparing(Diagnostic::rule)
             .thenComparing(d -> d.path() == null ? "" : d.path());
 
+    /** Messages and hints longer than this lose their middle: a 3 MB value is not echoed whole. */
+    public static final int MAX_TEXT = 600;
+
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(message, "message");
+        message = elide(message);
+        hint = hint == null ? null : elide(hint);
+    }
+
+    /** {@code text} with its middle replaced by a count when it is longer than {@link #MAX_TEXT}. */
+    static String elide(String text) {
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int head = MAX_TEXT / 2;
+        int tail = text.length() - MAX_TEXT / 3;
+        if (Character.isHighSurrogate(text.charAt(head - 1))) {
+            head--;
+        }
+        if (Character.isLowSurrogate(text.charAt(tail))) {
+            tail++;
+        }
+        return text.substring(0, head) + "…(" + (tail - head) + " characters left out)…" + text.substring(tail);
     }
 
     public static Diagnostic error(String rule, String path, String message, String hint, SourcePosition at) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -34,6 +35,14 @@ public final class SettingsJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /**
+     * Reads settings requiring every field: a field left out would otherwise read as {@code false} or 0,
+     * which differs from Cognito's default for some fields (a document of an older shape must be
+     * upgraded, filling Cognito's defaults, before it is read here).
+     */
+    private static final ObjectReader STRICT = MAPPER.readerFor(AppClientSettings.class)
+            .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
     private SettingsJson() {
     }
 
@@ -48,10 +57,19 @@ public final class SettingsJson {
 
     public static AppClientSettings fromTree(JsonNode node) {
         try {
-            return MAPPER.treeToValue(node, AppClientSettings.class);
+            return STRICT.readValue(MAPPER.treeAsTokens(node));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a valid app-client settings object: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** The keys of the settings object, in the order written: the shape a state format version pins. */
+    public static java.util.List<String> keys() {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        toTree(AppClientSettings.defaults("x")).fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     /**

@@ -11,7 +11,7 @@ public enum Action {
     /** The client is updated in place; its id stays. */
     UPDATE("~", List.of("update")),
     /** A new client is created, recorded, and then the old one is deleted: the client id changes. */
-    REPLACE("-/+", List.of("create", "delete")),
+    REPLACE("+/-", List.of("create", "delete")),
     /** The client is deleted. */
     DELETE("-", List.of("delete"));
 

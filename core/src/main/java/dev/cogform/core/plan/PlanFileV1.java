@@ -29,11 +29,10 @@ import java.util.TreeSet;
  */
 final class PlanFileV1 {
 
+    /** The version of plans that import clients or rotate secrets (1.2 adds importing and secret_changes). */
     static final String VERSION = "1.2";
-    /** A plan with imports but no 1.2 members. */
-    static final String IMPORT_VERSION = "1.1";
-    /** What a plan without 1.1 members is written as, so that such plans keep their bytes and digests. */
-    static final String BASE_VERSION = "1.0";
+    /** What a plan without 1.2 members is written as, so that such plans keep their bytes and digests. */
+    static final String BASE_VERSION = "1.1";
     private static final String MAJOR = "1.";
 
     private static final ObjectMapper MAPPER = SettingsJson.mapper();
@@ -44,7 +43,7 @@ final class PlanFileV1 {
     static String version(Plan plan) {
         boolean secrets = !plan.secretChanges().isEmpty() || plan.stateChanges().stream()
                 .anyMatch(c -> c.record() != null && !c.record().secrets().isEmpty());
-        return secrets ? VERSION : plan.imports().isEmpty() ? BASE_VERSION : IMPORT_VERSION;
+        return secrets || !plan.imports().isEmpty() ? VERSION : BASE_VERSION;
     }
 
     /** Whether {@code formatVersion} is one this reader understands: any 1.x, which only add members. */
@@ -58,7 +57,7 @@ final class PlanFileV1 {
      */
     static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
-        // 1.1 adds resource_changes[].importing; a plan without imports is written exactly as 1.0 wrote it.
+        // 1.2 adds resource_changes[].importing and secret_changes; a plan without them is written as 1.1.
         root.put("format_version", version(plan));
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "cogform");
@@ -71,6 +70,9 @@ final class PlanFileV1 {
         basis.put("lineage", plan.basedOn().lineage());
         basis.put("serial", plan.basedOn().serial());
         basis.put("checksum", plan.basedOn().checksum());
+        if (plan.git() != null) {
+            root.set("git", git(plan.git())); // 1.1; absent outside a repository
+        }
         ArrayNode targets = root.putArray("targets");
         plan.targets().forEach(t -> targets.add(t.toString()));
         root.set("summary", summary(plan));
@@ -100,8 +102,16 @@ final class PlanFileV1 {
             o.put("client_id", u.clientId());
             o.put("client_name", u.clientName());
         }
+        ObjectNode sources = root.putObject("source_lines"); // 1.1
+        plan.sources().forEach((address, lines) -> {
+            ObjectNode o = sources.putObject(address.toString());
+            o.put("file", lines.file());
+            o.put("line", lines.line());
+            ObjectNode fields = o.putObject("fields");
+            lines.fields().forEach(fields::put);
+        });
         if (!plan.secretChanges().isEmpty()) {
-            // 1.2: only written when there are any, so older plans keep their bytes.
+            // 1.2: only written when there are any, so 1.1 plans keep their bytes.
             ArrayNode secrets = root.putArray("secret_changes");
             for (SecretChange c : plan.secretChanges()) {
                 ObjectNode o = secrets.addObject();
@@ -118,6 +128,52 @@ final class PlanFileV1 {
         root.set("diagnostics", diagnostics(plan.diagnostics()));
         root.put("digest", plan.digest());
         return root;
+    }
+
+    private static ObjectNode git(GitProvenance g) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("commit", g.commit());
+        o.put("branch", g.branch());
+        o.put("stack", g.stack());
+        o.put("tree", g.tree());
+        o.put("dirty", g.dirty());
+        o.put("remote", g.remote());
+        if (g.pullRequest() == null) {
+            o.putNull("pull_request");
+        } else {
+            ObjectNode pr = o.putObject("pull_request");
+            pr.put("number", g.pullRequest().number());
+            pr.put("head", g.pullRequest().head());
+            pr.put("base", g.pullRequest().base());
+        }
+        ObjectNode inputs = o.putObject("inputs");
+        g.inputs().forEach(inputs::put);
+        return o;
+    }
+
+    private static GitProvenance readGit(JsonNode g) {
+        if (g == null || g.isNull()) {
+            return null;
+        }
+        JsonNode pr = g.get("pull_request");
+        java.util.Map<String, String> inputs = new java.util.TreeMap<>();
+        g.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
+        return new GitProvenance(text(g, "commit"), text(g, "branch"), g.required("stack").asText(),
+                g.required("tree").asText(), g.path("dirty").asBoolean(), text(g, "remote"),
+                pr == null || pr.isNull() ? null
+                        : new GitProvenance.PullRequest(pr.path("number").asLong(), text(pr, "head"), text(pr, "base")),
+                inputs);
+    }
+
+    private static java.util.Map<ClientAddress, SourceLines> readSources(JsonNode node) {
+        java.util.Map<ClientAddress, SourceLines> out = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(e -> {
+            java.util.Map<String, Integer> fields = new java.util.TreeMap<>();
+            e.getValue().path("fields").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asInt()));
+            out.put(ClientAddress.parse(e.getKey()), new SourceLines(text(e.getValue(), "file"),
+                    e.getValue().path("line").asInt(), fields));
+        });
+        return out;
     }
 
     private static ObjectNode summary(Plan plan) {
@@ -293,7 +349,8 @@ final class PlanFileV1 {
         return new Plan(root.path("tool").path("version").asText(), Instant.parse(root.required("created").asText()),
                 root.path("refreshed").asBoolean(), root.path("sandbox").asBoolean(), text(root, "desired_digest"),
                 new StateBasis(text(basis, "lineage"), basis.path("serial").asLong(), text(basis, "checksum")),
-                targets, changes, drift, stateChanges, unmanaged, diagnostics, text(root, "digest"), secretChanges);
+                targets, changes, drift, stateChanges, unmanaged, diagnostics, readGit(root.get("git")),
+                readSources(root.path("source_lines")), text(root, "digest"), secretChanges);
     }
 
     /** One {@code resource_changes} entry as the record its action calls for. */
@@ -322,7 +379,7 @@ final class PlanFileV1 {
         };
     }
 
-    /** {@code importing.id} (format 1.1), or null. */
+    /** {@code importing.id} (format 1.2), or null. */
     private static String importing(JsonNode c) {
         JsonNode importing = c.get("importing");
         return importing == null || importing.isNull() ? null : text(importing, "id");

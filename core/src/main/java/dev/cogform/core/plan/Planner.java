@@ -1,6 +1,7 @@
 package dev.cogform.core.plan;
 
 import dev.cogform.core.desired.DesiredClient;
+import dev.cogform.core.desired.FieldSources;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.diag.Diagnostics;
 import dev.cogform.core.live.ClientSummary;
@@ -102,8 +103,28 @@ public final class Planner {
         boolean sandbox = desired.provider() != null && desired.provider().sandbox();
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
                 StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
-                diagnostics.sorted(), null, secretChanges);
+                diagnostics.sorted(), options.git(), sources(), null, secretChanges);
         return plan.withDigest(PlanFile.digest(plan));
+    }
+
+    /** The YAML lines of the clients this plan acts on, for reviews that link each field to its line. */
+    private Map<ClientAddress, SourceLines> sources() {
+        Map<ClientAddress, SourceLines> out = new TreeMap<>();
+        for (ResourceChange c : changes) {
+            DesiredClient dc = c.action() == Action.NO_OP ? null : wanted.get(c.address());
+            if (dc == null || dc.at() == null) {
+                continue;
+            }
+            Map<String, Integer> lines = new TreeMap<>();
+            for (AttributeDiff d : c.diffs()) {
+                var at = dc.sources().fields().get(d.field().key());
+                if (at != null && at.at() != null) {
+                    lines.put(d.field().key(), at.at().line());
+                }
+            }
+            out.put(c.address(), new SourceLines(dc.at().file(), dc.at().line(), lines));
+        }
+        return out;
     }
 
     private Optional<DesiredClient> wanted(ClientAddress address) {
@@ -221,14 +242,14 @@ public final class Planner {
         LiveClient l = found.get();
         Set<AppClientField> ignored = dc.lifecycle().ignoreChanges();
         List<AttributeDiff> drifted = adopted.containsKey(address) ? List.of()
-                : diff(rec.applied(), l.settings(), ignored, false);
+                : diff(rec.applied(), l.settings(), ignored, null);
         if (!drifted.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
         }
         AppClientSettings.Builder merged = dc.settings().toBuilder();
         ignored.forEach(f -> f.copy(merged, l.settings()));
         AppClientSettings after = merged.build();
-        List<AttributeDiff> diffs = diff(l.settings(), after, Set.of(), true);
+        List<AttributeDiff> diffs = diff(l.settings(), after, Set.of(), dc.sources());
         ActionReason reason;
         if (!poolId.equals(rec.poolId())) {
             reason = ActionReason.REPLACE_BECAUSE_POOL_CHANGED;
@@ -297,7 +318,7 @@ public final class Planner {
                     at.at()));
             return false;
         }
-        List<AttributeDiff> createOnly = diff(client.settings(), dc.settings(), Set.of(), false).stream()
+        List<AttributeDiff> createOnly = diff(client.settings(), dc.settings(), Set.of(), null).stream()
                 .filter(AttributeDiff::forcesReplacement).toList();
         if (!createOnly.isEmpty()) {
             AttributeDiff d = createOnly.get(0);
@@ -456,7 +477,7 @@ public final class Planner {
         }
         LiveClient l = found.get();
         List<AttributeDiff> drifted = adopted.containsKey(address) ? List.of()
-                : diff(rec.applied(), l.settings(), Set.of(), false);
+                : diff(rec.applied(), l.settings(), Set.of(), null);
         if (!drifted.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
         }
@@ -484,13 +505,17 @@ public final class Planner {
         AppClientSettings defaults = AppClientSettings.defaults(settings.clientName());
         List<AttributeDiff> diffs = new ArrayList<>();
         diffs.add(new AttributeDiff(AppClientField.NAME, null, settings.clientName()));
-        diffs.addAll(diff(defaults, settings, Set.of(AppClientField.NAME), false));
+        diffs.addAll(diff(defaults, settings, Set.of(AppClientField.NAME), null));
         return new ResourceChange.Create(address, reason, poolId, settings, diffs, protect, deletedOutside);
     }
 
-    /** Field by field, in {@link AppClientField} order; {@code flagResets} marks returns to the default. */
+    /**
+     * Field by field, in {@link AppClientField} order. With {@code sources} (where the YAML wrote each
+     * field), a change to Cognito's default of a field the YAML leaves out is marked as an implied reset;
+     * a field the YAML sets is never one, even when it sets the default.
+     */
     static List<AttributeDiff> diff(AppClientSettings before, AppClientSettings after, Set<AppClientField> skip,
-                                    boolean flagResets) {
+                                    FieldSources sources) {
         AppClientSettings defaults = AppClientSettings.defaults(after.clientName());
         List<AttributeDiff> out = new ArrayList<>();
         for (AppClientField f : AppClientField.values()) {
@@ -500,12 +525,18 @@ public final class Planner {
             Object b = f.get(before);
             Object a = f.get(after);
             if (!Objects.equals(b, a)) {
-                boolean reset = flagResets && f != AppClientField.NAME && !f.createOnly()
-                        && Objects.equals(a, f.get(defaults));
+                boolean reset = sources != null && f != AppClientField.NAME && !f.createOnly()
+                        && Objects.equals(a, f.get(defaults)) && !written(sources, f);
                 out.add(new AttributeDiff(f, b, a, reset));
             }
         }
         return out;
+    }
+
+    /** Whether the YAML (or its pool's defaults) writes {@code f} or any member of it. */
+    private static boolean written(FieldSources sources, AppClientField f) {
+        String key = f.key();
+        return sources.given(key) || sources.fields().keySet().stream().anyMatch(k -> k.startsWith(key + "."));
     }
 
     private List<UnmanagedClient> unmanaged() {

@@ -187,8 +187,10 @@ public final class Refresher {
     }
 
     /**
-     * For {@code --refresh=false}: the live side as the state recorded it. Only pool names with no
-     * recorded client are looked up; no client is read, so drift and unmanaged clients are not seen.
+     * For {@code --refresh=false}: the live side as the state recorded it. No client is read, so drift
+     * and unmanaged clients are not seen; but every pool the YAML names by name is looked up (one
+     * ListUserPools), because the name is the pool's identity: a pool renamed in the YAML must plan
+     * its clients' replacement into the new pool, not updates of the recorded one.
      */
     public LiveSnapshot fromState(DesiredState desired, StateSnapshot state) {
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -198,13 +200,17 @@ public final class Refresher {
         for (DesiredPool p : desired.pools()) {
             if (p.id() != null) {
                 poolIds.put(p.key(), p.id());
-            } else if (recordedPools.containsKey(p.key())) {
-                poolIds.put(p.key(), recordedPools.get(p.key()));
             } else {
                 resolveByName(p, diagnostics).ifPresent(id -> poolIds.put(p.key(), id));
             }
         }
-        recordedPools.forEach(poolIds::putIfAbsent);
+        // Only pools the YAML no longer names keep their recorded id (for deletes); a named pool that
+        // could not be resolved stays unknown, so nothing is planned against a guess.
+        recordedPools.forEach((key, id) -> {
+            if (desired.pool(key).isEmpty()) {
+                poolIds.putIfAbsent(key, id);
+            }
+        });
         Map<String, List<ClientSummary>> listings = new HashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
         for (ClientRecord r : state.clients().values()) {
@@ -350,9 +356,9 @@ public final class Refresher {
             total.incrementAndGet();
         }
 
-        void done() {
-            int d = done.incrementAndGet();
-            listener.onProgress(d, total.get());
+        /** Serialised, so that the listener hears counts in order. */
+        synchronized void done() {
+            listener.onProgress(done.incrementAndGet(), total.get());
         }
     }
 }

@@ -20,8 +20,8 @@ final class FlowRules {
             "Enum fields take one of the values of Cognito's model (Member must satisfy enum value set).");
     static final Rule LEGACY_MIXED = Rule.error("flows.legacy-mixed", Stage.CLIENT,
             "Legacy auth flows (ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH) cannot be combined with ALLOW_* flows.");
-    static final Rule REFRESH_REQUIRED = Rule.warning("flows.refresh-token-required", Stage.CLIENT,
-            "With ALLOW_* flows and no refresh-token rotation, include ALLOW_REFRESH_TOKEN_AUTH (REFRESH_TOKEN_AUTH should always be allowed; to re-verify live).");
+    static final Rule REFRESH_REQUIRED = Rule.error("flows.refresh-token-required", Stage.CLIENT,
+            "With ALLOW_* flows and no refresh-token rotation, include ALLOW_REFRESH_TOKEN_AUTH (Cognito: REFRESH_TOKEN_AUTH should always be allowed, aws-cdk #7625).");
     static final Rule ROTATION_CONFLICT = Rule.error("flows.rotation-refresh-conflict", Stage.CLIENT,
             "Refresh-token rotation is incompatible with ALLOW_REFRESH_TOKEN_AUTH.");
     static final Rule USER_AUTH_TIER = Rule.warning("flows.user-auth-tier", Stage.CLIENT,
@@ -47,8 +47,8 @@ final class FlowRules {
                     if (flows.stream().anyMatch(v -> v.startsWith("ALLOW_")) && !flows.contains(REFRESH)
                             && !c.settings().refreshTokenRotation().enabled()) {
                         f.at(c.sources().locate("explicit_auth_flows"),
-                                "explicit_auth_flows lacks " + REFRESH + "; Cognito has rejected this with"
-                                        + " 'REFRESH_TOKEN_AUTH should always be allowed'",
+                                "explicit_auth_flows lacks " + REFRESH + ", which Cognito refuses"
+                                        + " ('REFRESH_TOKEN_AUTH should always be allowed')",
                                 "add " + REFRESH + ", or enable refresh_token_rotation");
                     }
                 }),

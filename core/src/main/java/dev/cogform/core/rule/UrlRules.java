@@ -6,12 +6,11 @@ import dev.cogform.core.diag.Location;
 import dev.cogform.core.spec.CognitoModel;
 import dev.cogform.core.spec.Rule.Stage;
 import dev.cogform.core.spec.Rule;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Callback, sign-out and default redirect URLs (reference §4 rules 16 and 18). */
 final class UrlRules {
@@ -19,6 +18,8 @@ final class UrlRules {
     static final int MAX_URLS = 100;
     /** Hosts Cognito lets use plain http (the 2026 Create doc adds the two IP loopbacks to localhost). */
     static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+    /** An absolute URL starts with a scheme (RFC 3986): https:, myapp:. */
+    static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
     static final Rule FORMAT = Rule.error("url.format", Stage.CLIENT,
             "A URL is 1 to 1024 characters with no whitespace.");
@@ -31,7 +32,8 @@ final class UrlRules {
     static final Rule HTTPS_CALLBACK = Rule.error("oauth.https-callback", Stage.CLIENT,
             "Callback URLs use https, except http://localhost, http://127.0.0.1 and http://[::1].");
     static final Rule HTTPS_LOGOUT = Rule.warning("oauth.https-logout", Stage.CLIENT,
-            "Sign-out URLs should use https, except on loopback hosts (unverified service-side).");
+            "Sign-out URLs should use https, except on loopback hosts; Cognito accepts plain http there (it"
+                    + " requires https of callback URLs only), so this is advice, not an error.");
 
     private UrlRules() {
     }
@@ -46,16 +48,14 @@ final class UrlRules {
                     }
                 })),
                 ClientRule.of(ABSOLUTE, (c, f) -> urls(c, true).forEach(u -> {
-                    URI uri = parse(u.value());
                     boolean wellFormed = CognitoModel.shape("RedirectUrlType").accepts(u.value());
-                    if (wellFormed && (uri == null || uri.getScheme() == null)) {
+                    if (wellFormed && !SCHEME.matcher(u.value()).lookingAt()) {
                         f.at(u.location(), "'" + u.value() + "' is not an absolute URL",
                                 "write the full URL with its scheme, e.g. https://app.example.com/callback");
                     }
                 })),
                 ClientRule.of(FRAGMENT, (c, f) -> callbacks(c).forEach(u -> {
-                    URI uri = parse(u.value());
-                    if (uri != null && uri.getRawFragment() != null) {
+                    if (u.value().indexOf('#') >= 0) {
                         f.at(u.location(), "callback URL '" + u.value() + "' has a #fragment",
                                 "remove the part from # on");
                     }
@@ -101,20 +101,28 @@ final class UrlRules {
         }
     }
 
-    private static boolean plainHttpOffLoopback(String url) {
-        URI uri = parse(url);
-        if (uri == null || uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
+    /**
+     * Whether {@code url} is http:// to a host other than a loopback. Parsed by hand rather than with
+     * java.net.URI, which refuses characters ({, }, |, bad % escapes) that Cognito's RedirectUrlType
+     * pattern accepts.
+     */
+    static boolean plainHttpOffLoopback(String url) {
+        if (!url.regionMatches(true, 0, "http://", 0, 7)) {
             return false;
         }
-        String host = uri.getHost();
-        return host == null || !LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
-    }
-
-    private static URI parse(String url) {
-        try {
-            return new URI(url);
-        } catch (URISyntaxException e) {
-            return null;
+        String rest = url.substring(7);
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
         }
+        String authority = rest.substring(0, end);
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        if (!host.startsWith("[")) {
+            int colon = host.indexOf(':');
+            host = colon < 0 ? host : host.substring(0, colon);
+        } else if (host.indexOf(']') > 0) {
+            host = host.substring(0, host.indexOf(']') + 1);
+        }
+        return !LOOPBACK.contains(host.toLowerCase(Locale.ROOT));
     }
 }

@@ -13,7 +13,8 @@ public final class LoadRules {
     public static final Rule YAML_SYNTAX = Rule.error("yaml.syntax", Stage.LOAD,
             "The file is one well-formed YAML document.");
     public static final Rule YAML_LIMITS = Rule.error("yaml.limits", Stage.LOAD,
-            "At most 50 aliases of lists or maps and 3 MB of text (no \"billion laughs\").");
+            "At most 50 aliases of lists or maps, 3 MB of text, and 32 Mi characters of values after aliases and"
+                    + " ${var} references expand (no \"billion laughs\").");
     public static final Rule YAML_TAG = Rule.error("yaml.tag", Stage.LOAD,
             "No custom YAML tags: only plain strings, numbers, booleans, lists and maps.");
     public static final Rule DUPLICATE_KEY = Rule.error("yaml.duplicate-key", Stage.LOAD,
@@ -43,7 +44,7 @@ public final class LoadRules {
     public static final Rule PROVIDER = Rule.error("provider.format", Stage.LOAD,
             "provider: region like eu-west-1, endpoint an http(s) URL or `sandbox`, assume_role_arn an IAM role ARN.");
     public static final Rule QUOTA = Rule.error("provider.quota", Stage.LOAD,
-            "provider.quotas rates are positive numbers of requests per second.");
+            "provider.quotas rates are 0.1 to 10000 requests per second.");
     public static final Rule STATE_BACKEND = Rule.error("state.backend", Stage.LOAD,
             "state: backend local (path) or s3 (bucket and key required; region, endpoint, kms_key_id optional).");
     public static final Rule POOL_REFERENCE = Rule.error("pool.reference", Stage.LOAD,

@@ -37,6 +37,12 @@ public final class RunRules {
     /** A client the saved plan touches was changed or deleted in Cognito since. */
     public static final Rule PLAN_STALE_LIVE = Rule.error("plan.stale-live", Stage.APPLY,
             "A saved plan is applied only while the clients it changes are as they were in Cognito.");
+    /** {@code apply --require-commit SHA}: the saved plan was made at another commit (or outside git). */
+    public static final Rule PLAN_STALE_COMMIT = Rule.error("plan.stale-commit", Stage.APPLY,
+            "With --require-commit, a saved plan is applied only if it was made at that commit or pull-request head.");
+    /** The stack's files in the work tree are not the ones the saved plan was made from (git tree id). */
+    public static final Rule PLAN_STALE_TREE = Rule.error("plan.stale-tree", Stage.APPLY,
+            "A saved plan made in git is applied only while the stack's files have the tree id it recorded.");
     /** Writing the state before any change failed; nothing was applied. */
     public static final Rule APPLY_STATE_WRITE_FAILED = Rule.error("apply.state-write-failed", Stage.APPLY,
             "The state can be written before Cognito is changed (nothing is applied if not).");
@@ -86,6 +92,7 @@ public final class RunRules {
     public static List<Rule> all() {
         return List.of(REFRESH_POOL_NOT_FOUND, REFRESH_READ_FAILED, PLAN_UNKNOWN_TARGET, PLAN_PENDING_NEEDS_REFRESH,
                 PLAN_PENDING_AMBIGUOUS, PREVENT_DESTROY, PLAN_STALE_DESIRED, PLAN_STALE_STATE, PLAN_STALE_LIVE,
+                PLAN_STALE_COMMIT, PLAN_STALE_TREE,
                 APPLY_STATE_WRITE_FAILED, APPLY_RESPONSE_DIFFERS, IMPORT_NOT_FOUND, IMPORT_ALREADY_MANAGED, IMPORT_CONFLICT,
                 IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME, SECRET_LIMIT,
                 SECRET_ROTATE_TARGET, SECRET_NEEDS_REFRESH,

@@ -3,12 +3,9 @@ package dev.cogform.core.stack;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.StackFile;
 import dev.cogform.core.desired.Variables;
-import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.Diagnostics;
 import dev.cogform.core.rule.Rulebook;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** Loads and validates {@code cogform.yaml} of a stack directory: reads it, then runs the rulebook on it. */
 public final class DesiredStateLoader {
@@ -33,9 +30,9 @@ public final class DesiredStateLoader {
     }
 
     private static LoadResult checked(StackFile.Content content) {
-        Set<Diagnostic> found = new LinkedHashSet<>(content.diagnostics());
-        found.addAll(Rulebook.check(content.checkable()));
-        Diagnostics diagnostics = new Diagnostics().addAll(found);
+        // The file's diagnostics are capped per rule already; the rulebook's are capped here.
+        Diagnostics diagnostics = new Diagnostics().addAll(content.diagnostics())
+                .addAll(Diagnostics.capped().addAll(Rulebook.check(content.checkable())).sorted());
         if (diagnostics.hasErrors() || content.state() == null) { // null: the file was not a YAML map
             return new LoadResult(null, diagnostics.sorted());
         }

@@ -363,4 +363,59 @@ class ApplierTest {
         assertThat(cognito.calls().subList(writes, cognito.calls().size()))
                 .noneMatch(c -> c.startsWith("CREATE") || c.startsWith("UPDATE") || c.startsWith("DELETE"));
     }
+
+    @Test
+    void creates_areBatched_intentsInOneWriteBeforeTheBatch_idsInOneWriteAfter() {
+        List<DesiredClient> clients = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            clients.add(client("main", "c" + (100 + i), web("c" + (100 + i))));
+        }
+
+        ApplyResult result = apply(plan(stackOf(clients.toArray(DesiredClient[]::new))));
+
+        assertThat(result.failed()).isFalse();
+        List<String> events = log.entries().stream()
+                .filter(e -> e.startsWith("state write") || e.startsWith("gateway CREATE"))
+                .map(e -> e.startsWith("state write") ? e.replaceAll("#\\d+ ", "") : "create").toList();
+        // 3 batches (10, 10, 5): each an intents write, its creates, and a write of the ids.
+        assertThat(events).filteredOn(e -> e.startsWith("state")).hasSize(6);
+        assertThat(events.subList(0, 12)).startsWith("state write clients=[] pending=[main.c100, main.c101, main.c102,"
+                + " main.c103, main.c104, main.c105, main.c106, main.c107, main.c108, main.c109]");
+        assertThat(events.subList(1, 11)).containsOnly("create");
+        assertThat(events.get(11)).startsWith("state write clients=[main.c100,").endsWith("pending=[]");
+        assertThat(store.read().clients()).hasSize(25);
+        assertThat(store.read().pending()).isEmpty();
+        assertThat(plan(stackOf(clients.toArray(DesiredClient[]::new))).hasChanges()).isFalse();
+    }
+
+    @Test
+    void crash_inTheMiddleOfABatch_nextApplyAdoptsTheCreatedOnes_andCreatesTheRest_noDuplicate() {
+        List<DesiredClient> clients = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            clients.add(client("main", "c" + i, web("c" + i)));
+        }
+        DesiredState desired = stackOf(clients.toArray(DesiredClient[]::new));
+        Plan plan = plan(desired);
+        cognito.failOn(Op.CREATE, 4, 1, new GatewayException(GatewayError.UNREACHABLE, "connection reset"), false);
+        store.failWritesAfter(1); // the batch's intents are saved; the process "dies" before the ids are
+
+        ApplyResult first = apply(plan);
+
+        assertThat(first.failed()).isTrue();
+        assertThat(first.with(Outcome.Status.FAILED)).extracting(o -> o.address().toString())
+                .contains("main.c0", "main.c1", "main.c2", "main.c3", "main.c4");
+        assertThat(first.with(Outcome.Status.FAILED).get(0).message()).contains("saving its id in the state failed");
+        assertThat(cognito.clients(pool)).hasSize(4);
+        store.failWritesAfter(Integer.MAX_VALUE);
+        assertThat(store.read().pending()).hasSize(10);
+
+        ApplyResult second = apply(plan(desired));
+
+        assertThat(second.failed()).as("%s", second.outcomes()).isFalse();
+        assertThat(cognito.clients(pool)).hasSize(10);
+        assertThat(cognito.clients(pool)).extracting(c -> c.settings().clientName()).doesNotHaveDuplicates();
+        assertThat(store.read().pending()).isEmpty();
+        assertThat(store.read().clients()).hasSize(10);
+        assertThat(plan(desired).hasChanges()).isFalse();
+    }
 }

@@ -40,6 +40,11 @@ class DesiredStateLoaderTest {
                     allowed_oauth_scopes: [openid]
             """;
 
+    /** The stack file's name as diagnostics print it: as the stack directory was given. */
+    private String yaml() {
+        return dir.resolve("cogform.yaml").toString();
+    }
+
     private LoadResult load(String text) {
         return load(text, Variables.none());
     }
@@ -69,10 +74,10 @@ class DesiredStateLoaderTest {
                 .callbackUrls(List.of("https://app.example.com/callback", "https://app.example.com/other"))
                 .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(List.of("code"))
                 .allowedOAuthScopes(List.of("openid")).build());
-        assertThat(web.at()).isEqualTo(new SourcePosition("cogform.yaml", 8, 7));
+        assertThat(web.at()).isEqualTo(new SourcePosition(yaml(), 8, 7));
         assertThat(web.sources().elements("callback_urls", Set.of()).get(1).location())
                 .isEqualTo(new Location("pools.main.clients.web.callback_urls[1]",
-                        new SourcePosition("cogform.yaml", 11, 13)));
+                        new SourcePosition(yaml(), 11, 13)));
         assertThat(r.state().provider()).isEqualTo(new ProviderConfig(null, null, null, null, null));
         assertThat(r.state().state()).isEqualTo(StateConfig.defaultLocal());
         assertThat(r.state().pools().get(0).id()).isEqualTo("eu-west-1_AbCdEf123");
@@ -80,12 +85,30 @@ class DesiredStateLoaderTest {
 
     @Test
     void load_whenCogformYamlIsMissing_reportsOneClearError() {
-        LoadResult r = DesiredStateLoader.load(dir.resolve("nowhere"), Variables.none());
+        LoadResult r = DesiredStateLoader.load(dir, Variables.none());
 
         assertThat(r.state()).isNull();
         assertThat(r.diagnostics()).hasSize(1);
         assertThat(r.diagnostics().get(0).format()).startsWith("error[stack.missing]: no cogform.yaml in ")
                 .contains("pass -C DIR");
+    }
+
+    @Test
+    void load_whenTheStackDirectoryIsMissing_saysSo() {
+        LoadResult r = DesiredStateLoader.load(dir.resolve("nowhere"), Variables.none());
+
+        assertThat(r.diagnostics()).singleElement().extracting(Diagnostic::format).asString()
+                .isEqualTo("error[stack.missing]: the stack directory " + dir.resolve("nowhere")
+                        + " does not exist (hint: check the path given to -C)");
+    }
+
+    @Test
+    void load_namesTheFileAsTheStackDirectoryWasGiven() throws IOException {
+        Files.writeString(dir.resolve("cogform.yaml"), "version: 1\npools: {main: {id: x, clients: {web: {nope: 1}}}}\n");
+
+        LoadResult r = DesiredStateLoader.load(dir, Variables.none());
+
+        assertThat(r.diagnostics()).extracting(d -> d.at().file()).containsOnly(dir.resolve("cogform.yaml").toString());
     }
 
     @Test
@@ -102,10 +125,10 @@ class DesiredStateLoaderTest {
         LoadResult r = load(WEB.replace("callback_urls:", "callbak_urls:"));
 
         Diagnostic d = only(r, "yaml.unknown-key");
-        assertThat(d.at()).isEqualTo(new SourcePosition("cogform.yaml", 9, 9));
+        assertThat(d.at()).isEqualTo(new SourcePosition(yaml(), 9, 9));
         assertThat(d.path()).isEqualTo("pools.main.clients.web.callbak_urls");
         assertThat(d.hint()).isEqualTo("did you mean `callback_urls`?");
-        assertThat(d.format()).isEqualTo("cogform.yaml:9:9: error[yaml.unknown-key]: unknown key `callbak_urls`"
+        assertThat(d.format()).isEqualTo(yaml() + ":9:9: error[yaml.unknown-key]: unknown key `callbak_urls`"
                 + " in pools.main.clients.web (hint: did you mean `callback_urls`?)");
     }
 
@@ -121,7 +144,7 @@ class DesiredStateLoaderTest {
         LoadResult r = load(WEB.replace("    clients:", "    id: eu-west-1_Other1\n    clients:"));
 
         Diagnostic d = only(r, "yaml.duplicate-key");
-        assertThat(d.at()).isEqualTo(new SourcePosition("cogform.yaml", 7, 5));
+        assertThat(d.at()).isEqualTo(new SourcePosition(yaml(), 7, 5));
         assertThat(d.message()).contains("first at line 6");
         assertThat(r.state()).isNull();
     }
@@ -296,7 +319,8 @@ class DesiredStateLoaderTest {
         LoadResult missing = load(WEB, new Variables(Map.of(), List.of(dir.resolve("nope.yaml")), Map.of()));
         LoadResult list = load(WEB, new Variables(Map.of(), List.of(dir.resolve("list.yaml")), Map.of()));
 
-        assertThat(only(missing, "var.file").message()).contains("nope.yaml cannot be read");
+        assertThat(only(missing, "var.file").message()).startsWith("--var-file nope.yaml does not exist (looked for ")
+                .doesNotContain("Exception");
         assertThat(only(list, "yaml.type").at()).isEqualTo(new SourcePosition("list.yaml", 1, 1));
     }
 

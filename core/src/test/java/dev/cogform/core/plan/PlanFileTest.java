@@ -91,7 +91,7 @@ class PlanFileTest {
 
     @Test
     void read_refusesAnotherMajorVersion_andNonPlans() {
-        String json = PlanFile.write(fullPlan()).replace("\"format_version\" : \"1.0\"", "\"format_version\" : \"2.0\"");
+        String json = PlanFile.write(fullPlan()).replace("\"format_version\" : \"1.1\"", "\"format_version\" : \"2.0\"");
 
         assertThatThrownBy(() -> PlanFile.read(json)).hasMessageContaining("plan format 2.0 is not supported");
         assertThatThrownBy(() -> PlanFile.read("{\"lineage\": 1}")).hasMessageContaining("not a cogform plan");
@@ -107,7 +107,7 @@ class PlanFileTest {
         assertThat(json).contains("\"actions\" : [ \"create\", \"delete\" ]")
                 .contains("\"replace_paths\" : [ [ \"generate_secret\" ] ]")
                 .contains("\"action_reason\" : \"replace_because_create_only_field\"")
-                .contains("\"format_version\" : \"1.0\"");
+                .contains("\"format_version\" : \"1.1\"");
     }
 
     @Test

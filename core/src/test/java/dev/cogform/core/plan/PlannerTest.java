@@ -11,8 +11,13 @@ import static dev.cogform.core.testing.TestStacks.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
+import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.DesiredState;
+import dev.cogform.core.desired.FieldSources;
+import dev.cogform.core.desired.Lifecycle;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.Location;
+import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
@@ -365,6 +370,23 @@ class PlannerTest {
         assertThat(change.planned().orElseThrow().callbackUrls()).isEqualTo(WEB_MORE_URLS.callbackUrls());
         assertThat(change.planned().orElseThrow().idTokenValiditySeconds()).isEqualTo(600);
         assertThat(change.diffs()).extracting(d -> d.field().key()).containsExactly("token_validity.id");
+    }
+
+    @Test
+    void plan_whenDriftChangedAFieldTheYamlSetsToTheDefault_isNoImpliedReset() {
+        AppClientSettings drifted = WEB.toBuilder().accessTokenValiditySeconds(7200).enableTokenRevocation(false).build();
+        SourcePosition at = new SourcePosition("cogform.yaml", 10, 5);
+        // token_validity.access: 1h is written in the YAML (Cognito's default); enable_token_revocation is left out.
+        FieldSources sources = new FieldSources(new Location("pools.main.clients.web", at),
+                Map.of("token_validity.access", new Location("pools.main.clients.web.token_validity.access", at)),
+                Map.of());
+        DesiredClient web = new DesiredClient(new ClientAddress("main", "web"), WEB, Lifecycle.DEFAULT, at, sources);
+
+        Plan plan = Planner.plan(stack(poolById("main", P, web)), state(record("main.web", P, "c1", WEB, false)),
+                live().pool("main", P).client("main.web", P, "c1", drifted).build(), new PlanOptions(Set.of(), NOW, "t"));
+
+        assertThat(plan.changes()).extracting(PlannerTest::show)
+                .containsExactly("main.web update update_because_settings_differ token_validity.access,enable_token_revocation*");
     }
 
     @Test

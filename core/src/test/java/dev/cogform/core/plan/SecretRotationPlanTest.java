@@ -54,7 +54,7 @@ class SecretRotationPlanTest {
     }
 
     static Plan plan(DesiredState desired, StateSnapshot state, LiveBuilder live, Set<ClientAddress> rotate) {
-        return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "test", rotate));
+        return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "test", null, rotate));
     }
 
     static List<String> steps(Plan plan) {

@@ -178,4 +178,42 @@ class RefresherTest {
         assertThat(live.client(WEB).orElseThrow().settings()).isEqualTo(web.settings());
         assertThat(cognito.calls()).hasSize(before);
     }
+
+    @Test
+    void fromState_aPoolRenamedInTheYaml_isResolvedFromTheYaml_andItsClientsReplacedIntoIt() {
+        LiveClient web = cognito.put(pool, web("web"));
+        String renamed = cognito.addPool("renamed-users");
+        DesiredState desired = stack(poolByName("main", "renamed-users", client("main", "web", web("web"))));
+        StateSnapshot state = new StateSnapshot("l", 2,
+                Map.of(WEB, record(WEB, web.poolId(), web.clientId(), web.settings())), List.of());
+
+        LiveSnapshot live = new Refresher(cognito).fromState(desired, state);
+        Plan plan = Planner.plan(desired, state, live, new PlanOptions(Set.of(), Instant.EPOCH, "t"));
+
+        assertThat(live.poolId("main")).isEqualTo(renamed);
+        assertThat(plan.errored()).isFalse();
+        assertThat(plan.actions()).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(dev.cogform.core.plan.Action.REPLACE);
+            assertThat(c.reason()).isEqualTo(dev.cogform.core.plan.ActionReason.REPLACE_BECAUSE_POOL_CHANGED);
+            assertThat(c.poolId()).isEqualTo(renamed);
+        });
+        assertThat(cognito.calls()).noneMatch(c -> c.startsWith("DESCRIBE") || c.startsWith("LIST "));
+    }
+
+    @Test
+    void fromState_aRenamedPoolThatDoesNotExist_isAnError_notTheRecordedPool() {
+        LiveClient web = cognito.put(pool, web("web"));
+        DesiredState desired = stack(poolByName("main", "no-such-users", client("main", "web", web("web"))));
+        StateSnapshot state = new StateSnapshot("l", 2,
+                Map.of(WEB, record(WEB, web.poolId(), web.clientId(), web.settings())), List.of());
+
+        LiveSnapshot live = new Refresher(cognito, name -> Optional.empty(), 1, RefreshListener.NONE).fromState(desired, state);
+        Plan plan = Planner.plan(desired, state, live, new PlanOptions(Set.of(), Instant.EPOCH, "t"));
+
+        assertThat(live.poolId("main")).isNull();
+        assertThat(live.diagnostics()).extracting(Diagnostic::rule).containsExactly("refresh.pool-not-found");
+        assertThat(plan.errored()).isTrue();
+        assertThat(plan.actions()).noneMatch(c -> c.poolId() != null && c.poolId().equals(pool)
+                && c.action() == dev.cogform.core.plan.Action.UPDATE);
+    }
 }

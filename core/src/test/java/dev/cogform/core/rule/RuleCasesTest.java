@@ -139,6 +139,10 @@ class RuleCasesTest {
                         client(oauthWithout("callback_urls", "callback_urls: [\"https://a.example/ cb\"]")), "\"https://a.example/ cb"),
                 new Case("url.absolute", client(OAUTH),
                         client(oauthWithout("callback_urls", "callback_urls: [\"/relative/cb\"]")), "\"/relative"),
+                // RedirectUrlType admits {, } and | (and % not followed by hex), which java.net.URI refuses.
+                new Case("url.absolute", client(oauthWithout("callback_urls",
+                                "callback_urls: [\"https://a.example/{tenant}/cb\", \"https://a.example/a|b\", \"myapp://x/%zz\"]")),
+                        client(oauthWithout("callback_urls", "callback_urls: [\"a.example/{tenant}\"]")), "\"a.example/{"),
                 new Case("url.fragment", client(OAUTH),
                         client(oauthWithout("callback_urls", "callback_urls: [\"https://a.example/cb#x\"]")), "\"https://a.example/cb#x"),
                 new Case("url.limit", client(oauthWithout("callback_urls", "callback_urls: " + urls(100))),

@@ -11,7 +11,12 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -49,6 +54,43 @@ final class JsonForms {
             return (PRETTY.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Streams the canonical form of {@code node} (as {@link #canonical}, but without the member
+     * {@code skip} of the top-level object) into {@code out}: no copy of the tree and no intermediate maps,
+     * which made hashing a large state cost as much as encoding it.
+     */
+    static void canonical(JsonNode node, String skip, OutputStream out) {
+        try (JsonGenerator g = CANONICAL.getFactory().createGenerator(out)) {
+            write(node, skip, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(JsonNode node, String skip, JsonGenerator g) throws IOException {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            g.writeStartObject();
+            for (String name : names) {
+                if (!name.equals(skip)) {
+                    g.writeFieldName(name);
+                    write(node.get(name), null, g);
+                }
+            }
+            g.writeEndObject();
+        } else if (node.isArray()) {
+            g.writeStartArray();
+            for (JsonNode item : node) {
+                write(item, null, g);
+            }
+            g.writeEndArray();
+        } else {
+            CANONICAL.writeTree(g, node);
         }
     }
 

@@ -13,6 +13,8 @@ import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -27,7 +29,7 @@ import java.util.TreeMap;
 /**
  * The state document, format {@value #FORMAT} version {@value #VERSION}:
  * <pre>
- * { "format": "cogform-state", "version": 1, "serial": 3, "lineage": "…", "tool_version": "…",
+ * { "format": "cogform-state", "version": 3, "serial": 3, "lineage": "…", "tool_version": "…",
  *   "clients": { "POOL.CLIENT": { "pool_id", "client_id", "client_name", "settings", "live_fingerprint",
  *                                 "prevent_destroy", "applied_at",
  *                                 "secrets": [ { "id", "created" } ] } },
@@ -37,18 +39,39 @@ import java.util.TreeMap;
  * {@code checksum} is the sha256 of the canonical JSON (keys sorted, no whitespace) of everything else,
  * verified on every read. Reading sniffs {@code version} first: a newer one is refused, an older one is
  * upgraded step by step through the {@link FormatUpgrade}s. The client secret has no field here:
- * {@code secrets} (version 2, written only when a rotation recorded some) holds ids and creation dates.
+ * {@code secrets} holds the ids and creation dates of a rotating client's secrets, never values.
+ *
+ * <p>The version changes whenever the document's shape does, including the keys of {@code settings}
+ * ({@link #SETTINGS_KEYS}; a test fails when {@code AppClientSettings} gains a field without a new
+ * version): a newer document is then refused as newer by older builds instead of looking damaged, and
+ * the upgrade step fills the new field with Cognito's default in older documents. History:
+ * <ul>
+ *   <li>1: the first format; settings objects could lack fields added later, which then read as false/0.
+ *   <li>2: every settings object has every key of {@link #SETTINGS_KEYS}; upgrading from 1 fills missing
+ *       ones with Cognito's defaults.
+ * </ul>
  */
 public final class StateCodec {
 
     public static final String FORMAT = "cogform-state";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final String CHECKSUM_PREFIX = "sha256:";
 
-    /** Upgrades of older format versions, one per step; version 1 is the first. */
-    static final List<FormatUpgrade> UPGRADES = List.of(new SecretIdsUpgrade());
+    /** The keys of a settings object in format {@value #VERSION}; a settings field added to cogform needs a new version. */
+    public static final List<String> SETTINGS_KEYS = List.of("access_token_validity_seconds", "allowed_oauth_flows",
+            "allowed_oauth_flows_user_pool_client", "allowed_oauth_scopes", "analytics",
+            "auth_session_validity_seconds", "callback_urls", "client_name", "default_redirect_uri",
+            "enable_propagate_additional_user_context_data", "enable_token_revocation", "explicit_auth_flows",
+            "generate_secret", "id_token_validity_seconds", "logout_urls", "prevent_user_existence_errors",
+            "read_attributes", "refresh_token_rotation", "refresh_token_validity_seconds",
+            "supported_identity_providers", "write_attributes");
+
+    /** Upgrades of older format versions, one per step. */
+    static final List<FormatUpgrade> UPGRADES = List.of(new SettingsDefaultsUpgrade(1, SETTINGS_KEYS),
+            new SecretIdsUpgrade());
 
     private final String toolVersion;
+    private final int version;
     private final Map<Integer, FormatUpgrade> upgrades = new TreeMap<>();
     private final int oldestReadable;
 
@@ -57,13 +80,22 @@ public final class StateCodec {
      * {@code upgrades} (at most one per source version).
      */
     public StateCodec(String toolVersion, List<FormatUpgrade> upgrades) {
+        this(toolVersion, VERSION, upgrades);
+    }
+
+    /**
+     * A codec that reads format versions up to {@code version}; tests use an older one to check what
+     * an older build says about a newer document.
+     */
+    StateCodec(String toolVersion, int version, List<FormatUpgrade> upgrades) {
         this.toolVersion = toolVersion;
+        this.version = version;
         for (FormatUpgrade u : upgrades) {
             if (this.upgrades.put(u.from(), u) != null) {
                 throw new IllegalArgumentException("two upgrades from version " + u.from());
             }
         }
-        int oldest = VERSION;
+        int oldest = version;
         while (this.upgrades.containsKey(oldest - 1)) {
             oldest--;
         }
@@ -79,7 +111,7 @@ public final class StateCodec {
     public EncodedState encode(StateSnapshot snapshot) {
         ObjectNode doc = JsonForms.READER.createObjectNode();
         doc.put("format", FORMAT);
-        doc.put("version", VERSION);
+        doc.put("version", version);
         doc.put("serial", snapshot.serial());
         doc.put("lineage", snapshot.lineage());
         doc.put("tool_version", toolVersion);
@@ -136,11 +168,11 @@ public final class StateCodec {
         }
         int version = versionNode.intValue();
         String writtenBy = text(doc, "tool_version", false);
-        if (version > VERSION) {
-            throw new NewerStateException("it has state format version " + version
-                    + (writtenBy != null ? " (written by cogform " + writtenBy + ")" : "")
-                    + ", and this cogform (" + Version.current() + ") reads format versions up to " + VERSION
-                    + "; upgrade cogform to use this state. It was left untouched.");
+        if (version > this.version) {
+            throw new NewerStateException("it was written by a newer cogform"
+                    + (writtenBy != null ? " (" + writtenBy + ")" : "") + " in state format version " + version
+                    + ", and this cogform (" + Version.current() + ") reads format versions up to " + this.version
+                    + ". It is not damaged and was left untouched: upgrade cogform to use it.");
         }
         if (version < oldestReadable) {
             throw new CorruptStateException("its state format version " + version
@@ -156,18 +188,50 @@ public final class StateCodec {
                     + stated.asText() + ", the content hashes to " + actual
                     + "), so it was changed outside cogform or damaged");
         }
-        for (int v = version; v < VERSION; v++) {
+        for (int v = version; v < this.version; v++) {
             doc = upgrades.get(v).upgrade(doc);
             doc.put("version", v + 1);
         }
-        return new DecodedState(bind(doc), version, writtenBy, actual);
+        try {
+            return new DecodedState(bind(doc), version, writtenBy, actual);
+        } catch (CorruptStateException e) {
+            // A newer build that changed the shape without a new version still is not damage.
+            if (writtenBy != null && newer(writtenBy, Version.current())) {
+                throw new NewerStateException("it was written by a newer cogform (" + writtenBy + ") than this one ("
+                        + Version.current() + "), which cannot read it (" + e.getMessage()
+                        + "). It was left untouched: upgrade cogform to use it.");
+            }
+            throw e;
+        }
     }
 
     /** The checksum of a document: sha256 of the canonical JSON of all its members but {@code checksum}. */
     public static String checksumOf(ObjectNode document) {
-        ObjectNode copy = document.deepCopy();
-        copy.remove("checksum");
-        return CHECKSUM_PREFIX + sha256(JsonForms.canonical(copy));
+        MessageDigest digest = sha256Digest();
+        JsonForms.canonical(document, "checksum", new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return CHECKSUM_PREFIX + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Whether version {@code a} is later than {@code b}, comparing their leading numbers (1.10.0 > 1.9.2). */
+    static boolean newer(String a, String b) {
+        String[] x = a.split("[^0-9]+", -1);
+        String[] y = b.split("[^0-9]+", -1);
+        for (int i = 0; i < Math.min(3, Math.max(x.length, y.length)); i++) {
+            long p = i < x.length && !x[i].isEmpty() ? parseOrZero(x[i]) : 0;
+            long q = i < y.length && !y[i].isEmpty() ? parseOrZero(y[i]) : 0;
+            if (p != q) {
+                return p > q;
+            }
+        }
+        return false;
+    }
+
+    private static long parseOrZero(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static ObjectNode parse(byte[] bytes) {
@@ -299,9 +363,9 @@ public final class StateCodec {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

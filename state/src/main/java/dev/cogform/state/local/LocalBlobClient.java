@@ -18,6 +18,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,8 +28,10 @@ import java.util.Optional;
 /**
  * One local file as a blob; its ETag is the sha256 of its bytes. A write goes to a temp file in the
  * same directory (mode 0600), is fsynced, then renamed over the file atomically and the directory
- * fsynced, so a crash leaves either the old or the new file, never a partial one. The previous content
- * is first saved the same way as {@code <file>.backup}. The compare-and-set runs under the state's lock:
+ * fsynced, so a crash leaves either the old or the new file, never a partial one. The content the first
+ * write of this client (one run: one command) replaces is first saved the same way as
+ * {@code <file>.backup}: the backup is the state as it was before the last run that changed it (for a
+ * run that created the state, its first version), written once per run, not once per step. The compare-and-set runs under the state's lock:
  * the caller's if this JVM holds it, otherwise the OS lock taken for the duration of the write (a write
  * while another process holds the lock is refused).
  */
@@ -45,6 +49,14 @@ final class LocalBlobClient implements BlobClient {
     private final Path lockFile;
     private final LocalLocks jvm;
     private final RenameHook hook;
+    private boolean swept;
+    private boolean backedUp;
+    /** The file as this client last read or wrote it, to skip re-reading a file nobody has touched since. */
+    private volatile Seen seen;
+
+    /** A file's identity and ETag: every write renames a new file in, so a changed file has another key or time. */
+    private record Seen(String etag, Object fileKey, long size, FileTime modified) {
+    }
 
     LocalBlobClient(Path file, Path lockFile, RenameHook hook) {
         this.file = file;
@@ -57,8 +69,11 @@ final class LocalBlobClient implements BlobClient {
     @Override
     public Optional<StoredBlob> get() {
         try {
+            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
             byte[] bytes = Files.readAllBytes(file);
-            return Optional.of(new StoredBlob(Blob.of(bytes), sha256(bytes)));
+            String etag = sha256(bytes);
+            remember(etag, before);
+            return Optional.of(new StoredBlob(Blob.of(bytes), etag));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -70,13 +85,22 @@ final class LocalBlobClient implements BlobClient {
     public String put(Blob blob, Precondition precondition) {
         synchronized (jvm) {
             return underLock(() -> {
-                Optional<StoredBlob> current = get();
-                check(precondition, current);
-                if (current.isPresent()) {
-                    replace(backup, current.get().data(), RenameHook.NONE);
+                if (backedUp && unchangedSince(precondition)) {
+                    sweepTempFiles();
+                } else {
+                    Optional<StoredBlob> current = get();
+                    check(precondition, current);
+                    sweepTempFiles();
+                    if (!backedUp && current.isPresent()) {
+                        replace(backup, current.get().data(), RenameHook.NONE);
+                        backedUp = true;
+                    }
                 }
+                seen = null;
                 replace(file, blob.data(), hook);
-                return sha256(blob.data());
+                String etag = sha256(blob.data());
+                remember(etag, Files.readAttributes(file, BasicFileAttributes.class));
+                return etag;
             });
         }
     }
@@ -101,8 +125,8 @@ final class LocalBlobClient implements BlobClient {
     @Override
     public String recoveryAdvice() {
         return Files.exists(backup)
-                ? "The previous version is kept in " + backup + "; inspect both files, and copy the backup over "
-                        + file + " to go back to it."
+                ? "The state as it was before the last run that changed it is kept in " + backup
+                        + "; inspect both files, and copy the backup over " + file + " to go back to it."
                 : "There is no backup (" + backup + " does not exist).";
     }
 
@@ -133,6 +157,47 @@ final class LocalBlobClient implements BlobClient {
         } catch (IOException e) {
             throw new StateException("could not write the state file " + file + ": " + e.getMessage()
                     + "; the previous state was left in place", e);
+        }
+    }
+
+    /** Whether {@code precondition} asks for the ETag this client last saw, and the file is still that file. */
+    private boolean unchangedSince(Precondition precondition) throws IOException {
+        Seen last = seen;
+        if (last == null || precondition.kind() != Precondition.Kind.MATCHES || !last.etag().equals(precondition.etag())) {
+            return false;
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+            return now.fileKey() != null && now.fileKey().equals(last.fileKey()) && now.size() == last.size()
+                    && now.lastModifiedTime().equals(last.modified());
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private void remember(String etag, BasicFileAttributes attributes) {
+        seen = attributes.fileKey() == null ? null
+                : new Seen(etag, attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+    }
+
+    /**
+     * Removes temp files a killed writer left beside the state and its backup. Runs under the state's
+     * lock, where no other writer can be between creating and renaming one, so every one found is stale.
+     */
+    private void sweepTempFiles() throws IOException {
+        if (swept) {
+            return;
+        }
+        swept = true;
+        String state = "." + file.getFileName() + ".";
+        String old = "." + backup.getFileName() + ".";
+        try (var entries = Files.newDirectoryStream(file.getParent(), p -> {
+            String name = p.getFileName().toString();
+            return name.endsWith(".tmp") && (name.startsWith(state) || name.startsWith(old));
+        })) {
+            for (Path stale : entries) {
+                Files.deleteIfExists(stale);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import dev.cogform.core.state.StateLockedException;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.state.format.CorruptStateException;
 import dev.cogform.state.format.NewerStateException;
+import dev.cogform.state.format.StateCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -143,11 +144,13 @@ public interface StateStoreContract extends AnyStateStoreContract<BlobStateStore
         BlobStateStore store = openStore();
         seed(store, "main.a");
         byte[] newer = new String(rawState().get().orElseThrow().data(), StandardCharsets.UTF_8)
-                .replace("\"version\": 1,", "\"version\": 2,").getBytes(StandardCharsets.UTF_8);
+                .replace("\"version\": " + StateCodec.VERSION + ",", "\"version\": " + (StateCodec.VERSION + 1) + ",")
+                .getBytes(StandardCharsets.UTF_8);
         rawState().put(Blob.of(newer), Precondition.none());
 
         assertThatThrownBy(() -> openStore().read()).isInstanceOf(NewerStateException.class)
-                .hasMessageContaining("format version 2").hasMessageContaining("upgrade cogform")
+                .hasMessageContaining("written by a newer cogform")
+                .hasMessageContaining("format version " + (StateCodec.VERSION + 1)).hasMessageContaining("upgrade cogform")
                 .hasMessageContaining(store.location());
         assertThat(rawState().get().orElseThrow().data()).isEqualTo(newer);
     }

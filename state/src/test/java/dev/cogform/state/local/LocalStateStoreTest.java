@@ -119,6 +119,36 @@ class LocalStateStoreTest implements LockRaceContract, CasRaceContract {
     }
 
     @Test
+    void backup_isWrittenOncePerRun_holdingTheStateFromBeforeTheRun() throws IOException {
+        StateSnapshot before = openStore().write(Snapshots.with(openStore().read(), "main.a"));
+        byte[] beforeBytes = Files.readAllBytes(file);
+        BlobStateStore run = openStore();
+        StateSnapshot s = run.read();
+        for (String address : new String[] {"main.b", "main.c", "main.d"}) {
+            s = run.write(Snapshots.with(s, address));
+        }
+
+        assertThat(Files.readAllBytes(backup())).isEqualTo(beforeBytes);
+        assertThat(LocalStore.open(backup()).read()).isEqualTo(before);
+        assertThat(openStore().read()).isEqualTo(s);
+        assertThat(s.serial()).isEqualTo(before.serial() + 3);
+    }
+
+    @Test
+    void aWriteAfterTheFileChangedBehindTheStore_isRefused_evenWithoutReReading() throws IOException {
+        BlobStateStore run = openStore();
+        StateSnapshot mine = run.write(Snapshots.with(run.read(), "main.a"));
+        // Another writer that bypassed the lock replaces the file with its own version of the same serial.
+        BlobStateStore other = openStore();
+        other.write(Snapshots.with(mine, "main.other"));
+        byte[] theirs = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> run.write(Snapshots.with(mine, "main.b")))
+                .isInstanceOf(dev.cogform.core.state.StaleStateException.class);
+        assertThat(Files.readAllBytes(file)).isEqualTo(theirs);
+    }
+
+    @Test
     void writeInterruptedBeforeTheRename_leavesTheOldStateIntact() throws IOException {
         StateSnapshot old = openStore().write(Snapshots.with(openStore().read(), "main.a"));
         byte[] before = Files.readAllBytes(file);
@@ -151,7 +181,7 @@ class LocalStateStoreTest implements LockRaceContract, CasRaceContract {
         assertThatThrownBy(() -> openStore().read()).isInstanceOf(CorruptStateException.class)
                 .hasMessageContaining("cannot read the state " + file)
                 .hasMessageContaining("not valid JSON")
-                .hasMessageContaining("The previous version is kept in " + backup());
+                .hasMessageContaining("before the last run that changed it is kept in " + backup());
         assertThatThrownBy(() -> openStore().write(first)).isInstanceOf(CorruptStateException.class);
         assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
         assertThat(Files.readAllBytes(backup())).isEqualTo(backupBytes);
@@ -163,5 +193,23 @@ class LocalStateStoreTest implements LockRaceContract, CasRaceContract {
         Files.write(file, "[]".getBytes());
         assertThatThrownBy(() -> openStore().read()).hasMessageContaining("not a JSON object")
                 .hasMessageContaining("There is no backup (" + backup() + " does not exist)");
+    }
+
+    @Test
+    void tempFilesLeftByAKilledWriter_areRemovedByTheNextWrite_othersAreKept() throws IOException {
+        StateSnapshot first = openStore().write(Snapshots.with(openStore().read(), "main.a"));
+        Path dir = file.getParent();
+        Path leftState = Files.writeString(dir.resolve(".state.json.8431279.tmp"), "{\"format\": \"cogform-st");
+        Path leftBackup = Files.writeString(dir.resolve(".state.json.backup.99120.tmp"), "");
+        Path unrelated = Files.writeString(dir.resolve(".sandbox.json.5.tmp"), "x");
+
+        openStore().write(Snapshots.with(first, "main.b"));
+
+        assertThat(leftState).doesNotExist();
+        assertThat(leftBackup).doesNotExist();
+        assertThat(unrelated).exists();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".state.json"))).isEmpty();
+        }
     }
 }
