@@ -33,7 +33,10 @@ final class PoolApi {
     private final SandboxStore store;
     private final String region;
 
-    PoolApi(SandboxStore store, String region) {
+    private final Clock clock;
+
+    PoolApi(SandboxStore store, String region, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.region = region;
     }
@@ -129,7 +132,7 @@ final class PoolApi {
                 throw CognitoError.limitExceeded("The maximum number of identity providers for user pool "
                         + poolId + " has been reached.");
             }
-            double now = Clock.epochSeconds();
+            double now = clock.epochSeconds();
             ObjectNode idp = JSON.objectNode().put("UserPoolId", poolId).put("ProviderName", name)
                     .put("ProviderType", type);
             idp.set("ProviderDetails", details.deepCopy());
@@ -227,7 +230,7 @@ final class PoolApi {
         do {
             id = Ids.poolId(region);
         } while (pools.containsKey(id));
-        double now = Clock.epochSeconds();
+        double now = clock.epochSeconds();
         String arn = "arn:aws:cognito-idp:" + region + ":000000000000:userpool/" + id;
         PoolEntry pool = new PoolEntry(id, name, arn, now, now, attributes, null, null, null);
         pools.put(id, pool);

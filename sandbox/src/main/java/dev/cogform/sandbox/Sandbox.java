@@ -63,10 +63,11 @@ public final class Sandbox implements AutoCloseable {
         }
         SandboxStore store = options.dataFile() == null
                 ? SandboxStore.inMemory() : SandboxStore.persistent(new DataFile(options.dataFile()));
-        PoolApi pools = new PoolApi(store, options.region());
+        Clock clock = new Clock(options.clock());
+        PoolApi pools = new PoolApi(store, options.region(), clock);
         Quotas quotas = options.quotas() ? new Quotas(true, options.quotaScale(), System::nanoTime) : Quotas.off();
         PoolWriteGuard guard = new PoolWriteGuard();
-        ProtocolHandler handler = new ProtocolHandler(new Dispatcher(pools, new ClientApi(store)), quotas,
+        ProtocolHandler handler = new ProtocolHandler(new Dispatcher(pools, new ClientApi(store, clock)), quotas,
                 options.faults(), guard);
         HttpServer server;
         try {

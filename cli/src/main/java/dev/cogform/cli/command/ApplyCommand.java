@@ -82,8 +82,9 @@ public final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Colors colors = output.colors(services, main.noColor());
-        if (planFile != null && (!planning.targets().isEmpty() || !planning.refresh())) {
-            err.println("cogform: --target and --refresh belong to the plan; a saved plan is applied as it was made");
+        if (planFile != null && (!planning.targets().isEmpty() || !planning.refresh() || !planning.rotateSecrets().isEmpty())) {
+            err.println("cogform: --target, --refresh and --rotate-secret belong to the plan; a saved plan is applied as"
+                    + " it was made");
             return ExitCode.ERROR;
         }
         if (requireCommit != null && (planFile == null || !requireCommit.matches("[0-9a-fA-F]{7,40}"))) {

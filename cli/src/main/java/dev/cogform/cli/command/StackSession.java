@@ -75,13 +75,14 @@ final class StackSession implements AutoCloseable {
                 progress);
         LiveSnapshot live;
         try {
-            live = planning.refresh() ? refresher.refresh(desired, state, planning.targets())
+            live = planning.refresh() ? refresher.refresh(desired, state, planning.targets(), planning.rotateSecrets())
                     : refresher.fromState(desired, state);
         } finally {
             progress.end(); // the plan, or the error, starts on a line of its own
         }
         return Planner.plan(desired, state, live,
-                new PlanOptions(planning.targets(), services.clock().instant(), Version.current(), provenance(err)));
+                new PlanOptions(planning.targets(), services.clock().instant(), Version.current(), provenance(err),
+                        planning.rotateSecrets()));
     }
 
     /** The stack's inputs: cogform.yaml and the var files read. */

@@ -1,6 +1,7 @@
 package dev.cogform.cli.view;
 
 import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.ActionReason;
 import dev.cogform.core.plan.AttributeDiff;
@@ -10,6 +11,7 @@ import dev.cogform.core.plan.GitProvenance;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
+import dev.cogform.core.plan.SecretChange;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.plan.UnmanagedClient;
 import java.io.PrintWriter;
@@ -57,6 +59,9 @@ public final class HumanPlanView implements PlanView {
         if (actions.isEmpty() && plan.errored()) {
             // Not only failed reads end here (an unknown --target does too); the errors follow on stderr.
             out.println(c.red(c.bold("Planning failed.")));
+        } else if (actions.isEmpty() && !plan.secretChanges().isEmpty()) {
+            secretChanges(plan.secretChanges());
+            out.println(c.bold("Plan:") + " " + secretCounts(plan) + ".");
         } else if (actions.isEmpty()) {
             if (plan.stateChanges().isEmpty() && plan.drift().isEmpty()) {
                 out.println(c.green(c.bold("No changes.")) + " The app clients match cogform.yaml.");
@@ -68,10 +73,12 @@ public final class HumanPlanView implements PlanView {
             out.println("cogform will perform the following actions:");
             out.println();
             actions.forEach(this::change);
+            secretChanges(plan.secretChanges());
             int imports = plan.imports().size();
+            String secrets = plan.secretChanges().isEmpty() ? "" : ", " + secretCounts(plan);
             out.println(c.bold("Plan:") + " " + (imports > 0 ? imports + " to import, " : "") + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE)
                     + " to change, " + plan.count(Action.REPLACE) + " to replace, " + plan.count(Action.DELETE)
-                    + " to destroy.");
+                    + " to destroy" + secrets + ".");
         }
         unmanaged(plan.unmanaged());
         if (!plan.targets().isEmpty()) {
@@ -157,10 +164,36 @@ public final class HumanPlanView implements PlanView {
                 case FORGET_PENDING -> "forget an interrupted create that left no client behind";
                 case RECORD_LIVE -> "record the live settings, which already match cogform.yaml, as applied";
                 case RECORD_PREVENT_DESTROY -> "record lifecycle.prevent_destroy = " + s.record().preventDestroy();
+                case RECORD_SECRETS -> "record the client's secrets as Cognito lists them ("
+                        + String.join(", ", s.record().secrets().stream().map(SecretDescriptor::id).toList())
+                        + "), as an interrupted apply or a change outside cogform left them";
             };
             out.println("  " + s.address() + ": " + what);
         }
         out.println();
+    }
+
+    /** Secret steps, after the client changes: the applier runs them after those. Never a value. */
+    private void secretChanges(List<SecretChange> changes) {
+        for (SecretChange s : changes) {
+            String age = "newest secret is " + s.newestAgeDays() + (s.newestAgeDays() == 1 ? " day" : " days") + " old";
+            switch (s.kind()) {
+                case ROTATE -> out.println(c.bold("  # " + s.address() + " secret will be rotated")
+                        + (s.reason() == SecretChange.Reason.REQUESTED ? " (--rotate-secret; " + age + ")" : " (" + age + ")"));
+                case DELETE_OLD -> out.println(c.bold("  # " + s.address() + " old secret will be deleted")
+                        + " (secret " + s.secretId() + "; the " + age + ", past its overlap)");
+                default -> throw new IllegalStateException("no wording for " + s.kind());
+            }
+            out.println("  " + c.cyan("*") + " " + s.address() + " (client " + s.clientId() + ", pool " + s.poolId() + ")");
+            out.println();
+        }
+    }
+
+    private static String secretCounts(Plan plan) {
+        long rotate = plan.secretChanges().stream().filter(s -> s.kind() == SecretChange.Kind.ROTATE).count();
+        long delete = plan.secretChanges().size() - rotate;
+        return rotate + (rotate == 1 ? " secret" : " secrets") + " to rotate, " + delete + " old "
+                + (delete == 1 ? "secret" : "secrets") + " to delete";
     }
 
     private void legend(List<ResourceChange> actions) {

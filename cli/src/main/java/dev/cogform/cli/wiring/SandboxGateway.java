@@ -9,6 +9,7 @@ import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.refresh.PoolResolver;
 import dev.cogform.sandbox.Sandbox;
 import dev.cogform.sandbox.SandboxOptions;
@@ -118,6 +119,21 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
     @Override
     public Optional<String> readSecret(String poolId, String clientId) {
         return sdk.readSecret(poolId, clientId);
+    }
+
+    @Override
+    public List<SecretDescriptor> listSecrets(String poolId, String clientId) {
+        return sdk.listSecrets(poolId, clientId);
+    }
+
+    @Override
+    public SecretDescriptor addSecret(String poolId, String clientId) {
+        return sdk.addSecret(poolId, clientId);
+    }
+
+    @Override
+    public void deleteSecret(String poolId, String clientId, String secretId) {
+        sdk.deleteSecret(poolId, clientId, secretId);
     }
 
     @Override

@@ -128,6 +128,11 @@ final class CognitoAdmin implements AutoCloseable {
                 .userPoolClient().clientId();
     }
 
+    /** The SDK client, for calls the scenarios make directly. */
+    CognitoIdentityProviderClient sdk() {
+        return sdk;
+    }
+
     void delete(String poolId, String clientId) {
         sdk.deleteUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId));
     }

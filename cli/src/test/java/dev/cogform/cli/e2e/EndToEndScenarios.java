@@ -542,7 +542,7 @@ abstract class EndToEndScenarios {
         assertThat(generated.out()).contains("with 4 clients, each with import_id");
         assertThat(yaml).contains("import_id: \"" + ids.get("Web App") + "\"", "web-app:", "billing-worker:", "bare:",
                 "generate_secret: true", "access: 30m", "id: 2h", "refresh: 90d");
-        assertThat(plan.path("format_version").asText()).isEqualTo("1.1");
+        assertThat(plan.path("format_version").asText()).isEqualTo("1.2");
         assertThat(actions(plan)).containsOnly("no-op");
         assertThat(plan.path("resource_changes")).hasSize(4).allSatisfy(c -> {
             assertThat(c.path("importing").path("id").asText()).isIn(ids.values());

@@ -9,6 +9,8 @@ import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.Durations;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.refresh.LiveSnapshot;
 import dev.cogform.core.rule.LiveChecks;
 import dev.cogform.core.spec.RunRules;
@@ -63,6 +65,7 @@ public final class Planner {
     private final List<ResourceChange> changes = new ArrayList<>();
     private final List<Drift> drift = new ArrayList<>();
     private final List<StateChange> stateChanges = new ArrayList<>();
+    private final List<SecretChange> secretChanges = new ArrayList<>();
 
     private Planner(DesiredState desired, StateSnapshot state, LiveSnapshot live, PlanOptions options) {
         this.desired = desired;
@@ -86,6 +89,7 @@ public final class Planner {
                         "write POOL.CLIENT as the keys appear in cogform.yaml", null));
             }
         }
+        options.rotateSecrets().forEach(this::checkRotateTarget);
         state.pending().stream().filter(p -> options.inScope(p.address())).forEach(this::resolvePending);
         desired.clients().stream().filter(c -> options.inScope(c.address()) && !blocked.contains(c.address()))
                 .forEach(this::planDesired);
@@ -96,10 +100,11 @@ public final class Planner {
         changes.sort(Comparator.comparing(ResourceChange::address).thenComparing(ResourceChange::action));
         drift.sort(Comparator.comparing(Drift::address));
         stateChanges.sort(Comparator.comparing(StateChange::address));
+        secretChanges.sort(Comparator.comparing(SecretChange::address).thenComparing(SecretChange::kind, Comparator.reverseOrder()));
         boolean sandbox = desired.provider() != null && desired.provider().sandbox();
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
                 StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
-                diagnostics.sorted(), options.git(), sources(), null);
+                diagnostics.sorted(), options.git(), sources(), null, secretChanges);
         return plan.withDigest(PlanFile.digest(plan));
     }
 
@@ -198,14 +203,6 @@ public final class Planner {
 
     private void planDesired(DesiredClient dc) {
         ClientAddress address = dc.address();
-        if (dc.secretRotation() != null) {
-            // Read and checked by the loader, but no plan step carries it out yet: say so rather than ignore it.
-            var at = dc.sources().locate("secret_rotation");
-            diagnostics.add(RunRules.SECRET_ROTATION_UNSUPPORTED.diagnostic(at.path(),
-                    "secret_rotation is not carried out by this cogform yet: no secret would be rotated",
-                    "remove secret_rotation; rotate by hand with AddUserPoolClientSecret and DeleteUserPoolClientSecret",
-                    at.at()));
-        }
         String poolId = live.poolId(address.pool());
         if (poolId == null) {
             return; // the pool could not be resolved; a diagnostic says why
@@ -267,6 +264,9 @@ public final class Planner {
             recordOnly(rec, l, protect, !drifted.isEmpty());
         }
         PriorClient prior = new PriorClient(rec.poolId(), rec.clientId(), l.settings(), l.fingerprint());
+        if (reason.action() != Action.REPLACE) {
+            planSecrets(dc, rec); // a replacement's new client has a new secret anyway
+        }
         changes.add(switch (reason.action()) {
             case REPLACE -> {
                 if (rec.preventDestroy() || protect) {
@@ -375,6 +375,89 @@ public final class Planner {
         return dc.settings().withRequiredWritable(required);
     }
 
+    /** {@code --rotate-secret ADDRESS}: a managed client of the YAML, with a secret, in scope. */
+    private void checkRotateTarget(ClientAddress address) {
+        Optional<DesiredClient> dc = wanted(address);
+        String problem = null;
+        if (dc.isEmpty()) {
+            problem = address + " is not a client of cogform.yaml";
+        } else if (!dc.get().settings().generateSecret()) {
+            problem = address + " has no client secret (generate_secret: false), so there is none to rotate";
+        } else if (state.client(address).isEmpty()) {
+            problem = address + " is not managed yet; its client gets a new secret when it is created";
+        } else if (!options.inScope(address)) {
+            problem = address + " is outside --target";
+        } else if (!live.refreshed()) {
+            diagnostics.add(RunRules.SECRET_NEEDS_REFRESH.diagnostic(address.toString(),
+                    "rotating the secret of " + address + " needs its secrets as Cognito lists them now",
+                    "plan without --refresh=false", null));
+            return;
+        }
+        if (problem != null) {
+            diagnostics.add(RunRules.SECRET_ROTATE_TARGET.diagnostic(address.toString(),
+                    "--rotate-secret " + address + ": " + problem,
+                    "name a managed client of cogform.yaml with generate_secret: true", null));
+        }
+    }
+
+    /**
+     * The secret steps of a managed client that keeps its id: the older of two secrets is deleted once
+     * the newest has been the newest for {@code overlap}; a new one is added once the newest is
+     * {@code every} old, or now for {@code --rotate-secret}, but never as a third. Secrets that moved on
+     * since the state recorded them (an apply interrupted after adding one) are recorded first.
+     */
+    private void planSecrets(DesiredClient dc, ClientRecord rec) {
+        ClientAddress address = dc.address();
+        var rotation = dc.secretRotation();
+        boolean requested = options.rotateSecrets().contains(address);
+        if (rotation == null && !requested || !dc.settings().generateSecret()) {
+            return;
+        }
+        Optional<List<SecretDescriptor>> listed = live.secrets(address);
+        if (listed.isEmpty()) {
+            return; // not refreshed (requested: diagnosed), or the listing failed (diagnosed)
+        }
+        List<SecretDescriptor> secrets = listed.get();
+        if (secrets.isEmpty()) {
+            return; // Cognito lists none for a client with a secret: nothing to age
+        }
+        if (!rec.secrets().isEmpty() && !rec.secrets().equals(secrets)) {
+            stateChanges.add(new StateChange(StateChange.Kind.RECORD_SECRETS, address, rec.withSecrets(secrets)));
+        }
+        SecretDescriptor newest = secrets.get(secrets.size() - 1);
+        Duration age = Duration.between(newest.created(), options.createdAt());
+        if (age.isNegative()) {
+            age = Duration.ZERO;
+        }
+        int after = secrets.size();
+        if (rotation != null && after >= 2 && age.getSeconds() >= rotation.overlapSeconds()) {
+            for (SecretDescriptor old : secrets.subList(0, secrets.size() - 1)) {
+                secretChanges.add(new SecretChange(address, SecretChange.Kind.DELETE_OLD,
+                        SecretChange.Reason.OVERLAP_OVER, rec.poolId(), rec.clientId(), secrets, old.id(), age));
+                after--;
+            }
+        }
+        boolean due = rotation != null && age.getSeconds() >= rotation.everySeconds();
+        if (!requested && !due) {
+            return;
+        }
+        if (after >= 2) {
+            var at = rotation != null ? dc.sources().locate("secret_rotation") : null;
+            String wait = rotation == null ? ""
+                    : "; the older one is deleted once the newest is " + Durations.format(rotation.overlapSeconds())
+                            + " old (it is " + age.toDays() + " days old)";
+            diagnostics.add(RunRules.SECRET_LIMIT.diagnostic(at != null ? at.path() : address.toString(),
+                    address + " (" + rec.clientId() + ") has two client secrets already (" + secrets.get(0).id() + ", "
+                            + newest.id() + "), and Cognito keeps at most two: a rotation now would need a third",
+                    "wait for the older secret to be deleted" + wait + ", or delete it by hand with"
+                            + " DeleteUserPoolClientSecret once no consumer uses it", at != null ? at.at() : null));
+            return;
+        }
+        secretChanges.add(new SecretChange(address, SecretChange.Kind.ROTATE,
+                requested ? SecretChange.Reason.REQUESTED : SecretChange.Reason.AGE, rec.poolId(), rec.clientId(),
+                secrets, null, age));
+    }
+
     /** A no-op may still change the record: live changes that match the YAML, or prevent_destroy. */
     private void recordOnly(ClientRecord rec, LiveClient l, boolean protect, boolean drifted) {
         boolean protectChanged = rec.preventDestroy() != protect;
@@ -383,7 +466,7 @@ public final class Planner {
         }
         ClientRecord next = new ClientRecord(rec.address(), rec.poolId(), rec.clientId(), l.settings().clientName(),
                 drifted ? l.settings() : rec.applied(), drifted ? l.fingerprint() : rec.liveFingerprint(), protect,
-                drifted ? options.createdAt() : rec.appliedAt());
+                drifted ? options.createdAt() : rec.appliedAt(), rec.secrets());
         if (drifted) {
             stateChanges.add(new StateChange(StateChange.Kind.RECORD_LIVE, rec.address(), next));
         }

@@ -23,7 +23,12 @@ public record StateChange(Kind kind, ClientAddress address, ClientRecord record)
         /** Live changes made outside cogform already match cogform.yaml; they are recorded as applied. */
         RECORD_LIVE,
         /** {@code lifecycle.prevent_destroy} changed in cogform.yaml; the state records the new value. */
-        RECORD_PREVENT_DESTROY;
+        RECORD_PREVENT_DESTROY,
+        /**
+         * The client's secrets in Cognito differ from the ones recorded, as after an apply interrupted
+         * between AddUserPoolClientSecret and the state write; only {@code record.secrets()} is taken.
+         */
+        RECORD_SECRETS;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

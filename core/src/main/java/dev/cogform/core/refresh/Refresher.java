@@ -11,6 +11,7 @@ import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.rule.LiveChecks;
 import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
@@ -66,6 +67,20 @@ public final class Refresher {
      * YAML's pools.
      */
     public LiveSnapshot refresh(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets) {
+        return refresh(desired, state, targets, Set.of());
+    }
+
+    /**
+     * As {@link #refresh(DesiredState, StateSnapshot, Set)}, and lists the secrets of the managed clients
+     * that rotate theirs: those with {@code secret_rotation} and those in {@code rotateSecrets}. Only
+     * those, so a stack without rotation never calls ListUserPoolClientSecrets (which some Cognito
+     * emulators lack).
+     */
+    public LiveSnapshot refresh(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets,
+                                Set<ClientAddress> rotateSecrets) {
+        Set<ClientAddress> rotating = new java.util.HashSet<>(rotateSecrets);
+        desired.clients().stream().filter(c -> c.secretRotation() != null).forEach(c -> rotating.add(c.address()));
+        Map<ClientAddress, List<SecretDescriptor>> secrets = new ConcurrentHashMap<>();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         Map<String, String> poolIds = resolvePools(desired, state, diagnostics);
 
@@ -101,11 +116,17 @@ public final class Refresher {
             }
             for (ClientRecord r : records) {
                 reads.add(run(pool, progress, () -> {
+                    Optional<LiveClient> found;
                     try {
-                        managed.put(r.address(), gateway.describe(r.poolId(), r.clientId()));
+                        found = gateway.describe(r.poolId(), r.clientId());
                     } catch (RuntimeException e) {
                         unread.put(r.address(), kind(e));
                         throw e;
+                    }
+                    managed.put(r.address(), found);
+                    if (found.isPresent() && rotating.contains(r.address())) {
+                        // A failure here is an error diagnostic: the rotation cannot be planned blind.
+                        secrets.put(r.address(), gateway.listSecrets(r.poolId(), r.clientId()));
                     }
                 }, diagnostics, "reading client " + r.address() + " (" + r.clientId() + " in pool " + r.poolId() + ")",
                         r.address()));
@@ -155,7 +176,7 @@ public final class Refresher {
             pool.shutdownNow();
         }
         List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
-        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted, schemas);
+        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted, schemas, secrets);
     }
 
     /**
@@ -226,7 +247,7 @@ public final class Refresher {
                     .add(new ClientSummary(r.poolId(), r.clientId(), r.clientName()));
             managed.put(r.address(), Optional.of(new LiveClient(r.poolId(), r.clientId(), r.applied(), null, null)));
         }
-        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics, Map.of(), Map.of(), schemas);
+        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics, Map.of(), Map.of(), schemas, Map.of());
     }
 
     /**

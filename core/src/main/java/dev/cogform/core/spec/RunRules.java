@@ -71,9 +71,15 @@ public final class RunRules {
     /** A create would give a second client the name of an unmanaged one. */
     public static final Rule PLAN_DUPLICATE_NAME = Rule.warning("plan.duplicate-name", Stage.PLAN,
             "A new client does not take the name of an unmanaged client of its pool (import_id adopts it); apply asks again.");
-    /** secret_rotation is read and checked but not carried out. */
-    public static final Rule SECRET_ROTATION_UNSUPPORTED = Rule.error("secret.rotation-unsupported", Stage.PLAN,
-            "secret_rotation is not carried out by this cogform yet, so a plan with it is refused rather than ignoring it.");
+    /** A rotation would give a client a third secret. */
+    public static final Rule SECRET_LIMIT = Rule.error("secret.limit", Stage.PLAN,
+            "A rotation adds a secret only while the client has fewer than two: Cognito keeps at most two per client.");
+    /** --rotate-secret names an address that cannot be rotated. */
+    public static final Rule SECRET_ROTATE_TARGET = Rule.error("secret.rotate-target", Stage.PLAN,
+            "--rotate-secret names a managed client of cogform.yaml with generate_secret: true.");
+    /** A rotation without reading Cognito. */
+    public static final Rule SECRET_NEEDS_REFRESH = Rule.error("secret.needs-refresh", Stage.PLAN,
+            "--rotate-secret reads the client's secrets from Cognito: not with --refresh=false.");
 
     /** cogform generate --pool names no pool. */
     public static final Rule GENERATE_POOL = Rule.error("generate.pool", Stage.REFRESH,
@@ -88,7 +94,8 @@ public final class RunRules {
                 PLAN_PENDING_AMBIGUOUS, PREVENT_DESTROY, PLAN_STALE_DESIRED, PLAN_STALE_STATE, PLAN_STALE_LIVE,
                 PLAN_STALE_COMMIT, PLAN_STALE_TREE,
                 APPLY_STATE_WRITE_FAILED, APPLY_RESPONSE_DIFFERS, IMPORT_NOT_FOUND, IMPORT_ALREADY_MANAGED, IMPORT_CONFLICT,
-                IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME, SECRET_ROTATION_UNSUPPORTED,
+                IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME, SECRET_LIMIT,
+                SECRET_ROTATE_TARGET, SECRET_NEEDS_REFRESH,
                 GENERATE_POOL);
     }
 }

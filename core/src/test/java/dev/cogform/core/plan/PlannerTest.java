@@ -318,11 +318,6 @@ class PlannerTest {
                         .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9"))))
                         .live(live().pool("main", P).fromState())
                         .rules("import.needs-refresh"))),
-                Arguments.of(named("secret_rotation is refused until rotation is carried out, not ignored", given()
-                        .desired(stack(poolById("main", P, client("main", "web", secret)
-                                .withSecretRotation(new dev.cogform.core.desired.SecretRotation(90 * 86_400, 7 * 86_400)))))
-                        .changes("main.web create create_because_not_in_state " + CREATE_FIELDS.replace("name,", "name,generate_secret,"))
-                        .rules("secret.rotation-unsupported"))),
                 Arguments.of(named("two pools plan independently, sorted by address", given()
                         .desired(stack(poolById("b", P2, client("b", "web", WEB)), poolById("a", P, client("a", "web", WEB))))
                         .live(live().pool("a", P).pool("b", P2))

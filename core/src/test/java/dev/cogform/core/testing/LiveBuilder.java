@@ -21,6 +21,7 @@ public final class LiveBuilder {
     private final Map<String, String> poolIds = new HashMap<>();
     private final Map<String, List<ClientSummary>> listings = new HashMap<>();
     private final Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
+    private final Map<ClientAddress, List<dev.cogform.core.model.SecretDescriptor>> secrets = new HashMap<>();
     private final Map<String, LiveClient> candidates = new HashMap<>();
     private final Map<String, PoolSchema> schemas = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -96,7 +97,14 @@ public final class LiveBuilder {
         return this;
     }
 
+    /** The secrets ListUserPoolClientSecrets gives for a managed client. */
+    public LiveBuilder secrets(String address, dev.cogform.core.model.SecretDescriptor... listed) {
+        secrets.put(ClientAddress.parse(address), List.of(listed));
+        return this;
+    }
+
     public LiveSnapshot build() {
-        return new LiveSnapshot(refreshed, poolIds, listings, managed, candidates, diagnostics, unread, unlisted, schemas);
+        return new LiveSnapshot(refreshed, poolIds, listings, managed, candidates, diagnostics, unread, unlisted, schemas,
+                refreshed ? secrets : Map.of());
     }
 }

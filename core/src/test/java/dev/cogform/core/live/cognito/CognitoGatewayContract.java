@@ -12,6 +12,7 @@ import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.testing.SampleClients;
 import java.net.URI;
 import java.util.ArrayList;
@@ -86,6 +87,37 @@ public interface CognitoGatewayContract {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    default void clientSecrets_addListDelete_keepTwoAtMost_andDescribeReturnsTheNewest() {
+        try (PeerPool pool = PeerPool.create(this)) {
+            LiveClient client = pool.gateway.create(pool.id,
+                    AppClientSettings.defaults("confidential").toBuilder().generateSecret(true).build());
+            if (has(PeerGap.NO_CLIENT_SECRET_API)) {
+                assertThatThrownBy(() -> pool.gateway.listSecrets(pool.id, client.clientId()))
+                        .isInstanceOf(GatewayException.class);
+                assertThatThrownBy(() -> pool.gateway.addSecret(pool.id, client.clientId()))
+                        .isInstanceOf(GatewayException.class);
+                return;
+            }
+            List<SecretDescriptor> first = pool.gateway.listSecrets(pool.id, client.clientId());
+            assertThat(first).hasSize(1);
+            String firstValue = pool.gateway.readSecret(pool.id, client.clientId()).orElseThrow();
+
+            SecretDescriptor added = pool.gateway.addSecret(pool.id, client.clientId());
+
+            assertThat(pool.gateway.listSecrets(pool.id, client.clientId())).containsExactly(first.get(0), added);
+            assertThat(pool.gateway.readSecret(pool.id, client.clientId())).get().isNotEqualTo(firstValue);
+            assertThatThrownBy(() -> pool.gateway.addSecret(pool.id, client.clientId()))
+                    .isInstanceOfSatisfying(GatewayException.class,
+                            e -> assertThat(e.error()).isEqualTo(GatewayError.LIMIT_EXCEEDED));
+            pool.gateway.deleteSecret(pool.id, client.clientId(), first.get(0).id());
+            assertThat(pool.gateway.listSecrets(pool.id, client.clientId())).containsExactly(added);
+            assertThatThrownBy(() -> pool.gateway.deleteSecret(pool.id, client.clientId(), added.id()))
+                    .isInstanceOfSatisfying(GatewayException.class,
+                            e -> assertThat(e.error()).isEqualTo(GatewayError.INVALID_PARAMETER));
+        }
     }
 
     @Test

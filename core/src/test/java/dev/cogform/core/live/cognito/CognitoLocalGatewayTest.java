@@ -41,6 +41,8 @@ class CognitoLocalGatewayTest implements CognitoGatewayContract {
                 // Stored as sent: no service-linked RoleArn for an ApplicationArn, no required
                 // attributes added to WriteAttributes.
                 PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE,
-                PeerGap.NO_REQUIRED_WRITE_ATTRIBUTES);
+                PeerGap.NO_REQUIRED_WRITE_ATTRIBUTES,
+                // The client-secret operations (rotation) are not implemented.
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 }

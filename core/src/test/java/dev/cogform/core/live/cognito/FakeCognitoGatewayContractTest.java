@@ -43,7 +43,9 @@ class FakeCognitoGatewayContractTest implements CognitoGatewayContract {
                 // Values are stored as sent: the rules are tested on their own, offline.
                 PeerGap.NO_VALIDATION,
                 // Clients are kept in canonical form, where the service-linked role is folded away.
-                PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE);
+                PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE,
+                // Rotation is tested on the sandbox; the fake keeps the port's default (unsupported).
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 
     @Override

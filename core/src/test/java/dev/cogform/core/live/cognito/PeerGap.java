@@ -34,7 +34,12 @@ public enum PeerGap {
     /** An analytics ApplicationArn gets no RoleArn; Cognito fills in its service-linked role. */
     NO_SERVICE_LINKED_ANALYTICS_ROLE,
     /** A pool's required attributes are not added to a client's non-empty WriteAttributes, as Cognito adds them. */
-    NO_REQUIRED_WRITE_ATTRIBUTES;
+    NO_REQUIRED_WRITE_ATTRIBUTES,
+    /**
+     * AddUserPoolClientSecret, ListUserPoolClientSecrets and DeleteUserPoolClientSecret are not
+     * implemented: every call fails, so secret rotation cannot run against the peer.
+     */
+    NO_CLIENT_SECRET_API;
 
     private final AppClientField dropped;
 
