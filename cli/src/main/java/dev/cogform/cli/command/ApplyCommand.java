@@ -144,7 +144,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
             ApplyResult result = new Applier(session.gateway, session.store, services.clock(), view, Applier.DEFAULT_PARALLELISM)
-                    .apply(plan, state);
+                    .apply(plan, state, session.heldLock());
             view.result(plan, result);
             return result.failed() ? ExitCode.ERROR : ExitCode.OK;
         }

@@ -68,6 +68,14 @@ final class StackSession implements AutoCloseable {
         return this;
     }
 
+    /** The lock taken with {@link #lock}; the applier checks it before every Cognito write. */
+    StateLock heldLock() {
+        if (lock == null) {
+            throw new IllegalStateException("the state is not locked");
+        }
+        return lock;
+    }
+
     /** Reads the state and Cognito (unless {@code --refresh=false}) and plans. */
     Plan plan(StateSnapshot state, PlanningOptions planning, PrintWriter err) {
         RefreshProgressView progress = new RefreshProgressView(err, services.terminal().interactive(), services.clock());

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             StateListCommand.class,
             StateShowCommand.class,
             StateRmCommand.class,
+            StateForgetPendingCommand.class,
             StateMvCommand.class,
             StatePullCommand.class,
             StatePushCommand.class,

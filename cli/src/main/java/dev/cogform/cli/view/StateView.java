@@ -58,7 +58,7 @@ public final class StateView {
         }
         snapshot.pending().stream().filter(p -> p.address().equals(address)).forEach(p ->
                 out.println("pending create: client name '" + p.clientName() + "' in pool " + p.poolId()
-                        + ", recorded " + p.at()));
+                        + ", sent " + p.at() + ", in doubt until " + p.answerBy()));
         out.flush();
     }
 
@@ -67,6 +67,15 @@ public final class StateView {
             Optional<ClientRecord> r = before.client(a);
             out.println(r.map(c -> "Removed " + a + " from the state; client " + c.clientId() + " in pool " + c.poolId()
                     + " stays in Cognito, unmanaged.").orElse("Removed the pending create of " + a + " from the state."));
+        }
+        out.println("State saved at serial " + after.serial() + ".");
+        out.flush();
+    }
+
+    public void forgotPending(List<dev.cogform.core.state.PendingCreate> dropped, StateSnapshot after) {
+        for (var p : dropped) {
+            out.println("Forgot the pending create of " + p.address() + " (client name '" + p.clientName() + "' in pool "
+                    + p.poolId() + ", sent " + p.at() + "); the next plan creates it again if cogform.yaml has it.");
         }
         out.println("State saved at serial " + after.serial() + ".");
         out.flush();

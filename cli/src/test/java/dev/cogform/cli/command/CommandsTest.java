@@ -384,14 +384,15 @@ class CommandsTest {
     @Test
     void apply_failure_namesCognitosErrorCodeOnce() {
         services.desired = stackOf(client("main", "a", web("a")));
-        services.cognito.failOn(Op.CREATE, 0, 1, new GatewayException(GatewayError.OTHER,
-                "CreateUserPoolClient on pool p: Internal error. (InternalErrorException)", "InternalErrorException",
+        // A refusal, not a fault: faults are retried (ApplierTest), a refusal fails at once.
+        services.cognito.failOn(Op.CREATE, 0, 1, new GatewayException(GatewayError.INVALID_PARAMETER,
+                "CreateUserPoolClient on pool p: Bad scope. (InvalidParameterException)", "InvalidParameterException",
                 null, null), false);
 
         Run apply = cogform("apply", "--auto-approve");
 
         assertThat(apply.exit()).isEqualTo(1);
-        assertThat(apply.out()).contains("Cognito: CreateUserPoolClient on pool p: Internal error. (InternalErrorException)")
-                .doesNotContain("InternalErrorException: CreateUserPoolClient");
+        assertThat(apply.out()).contains("Cognito: CreateUserPoolClient on pool p: Bad scope. (InvalidParameterException)")
+                .doesNotContain("InvalidParameterException: CreateUserPoolClient");
     }
 }

@@ -135,6 +135,24 @@ class StateCommandsTest {
     }
 
     @Test
+    void forgetPending_dropsOnlyThatIntent_andRefusesAnAddressWithoutOne() throws IOException {
+        stackFile("state:\n  backend: local\n  path: data/state.json\n");
+        BlobStateStore store = LocalStore.open(stack.resolve("data/state.json"));
+        StateSnapshot seeded = seed(store);
+
+        Result none = cogform("state", "forget-pending", "main.web");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("main.web has no pending create").contains("nothing was changed");
+        assertThat(store.read()).isEqualTo(seeded);
+
+        Result forgot = cogform("state", "forget-pending", "other.worker");
+        assertThat(forgot.exit()).as(forgot.err()).isZero();
+        assertThat(forgot.out()).contains("Forgot the pending create of other.worker").contains("State saved at serial 2");
+        assertThat(store.read().pending()).isEmpty();
+        assertThat(store.read().clients()).isEqualTo(seeded.clients());
+    }
+
+    @Test
     void lockedState_givesExit1NamingTheHolder_untilUnlocked() throws IOException {
         stackFile("");
         BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));

@@ -49,6 +49,8 @@ class ApplyKillTest {
             "^\\S+: (Creating|Modifying|Replacing|Destroying|Creation complete|Modifications complete"
                     + "|Replacement complete|Destruction complete).*");
 
+    private static final Pattern FORGET = Pattern.compile("cogform state forget-pending ([a-z0-9_-]+\\.[a-z0-9_-]+)");
+
     static Sandbox sandbox;
 
     @TempDir
@@ -118,7 +120,19 @@ class ApplyKillTest {
                 assertThat(killed.output).as(point).doesNotContain("Apply complete!");
                 awaitQuiet(pools.values());
 
-                CliRun again = stack.expect(0, "apply", "--auto-approve");
+                CliRun again = stack.run("apply", "--auto-approve");
+                // The create the kill left in flight may still land as far as cogform can tell; its plan
+                // refuses and names the command. Here the sandbox is quiet, so an operator knows it did not.
+                java.util.regex.Matcher doubt = FORGET.matcher(again.err() + again.out());
+                if (again.exitCode() != 0 && doubt.find()) {
+                    assertThat(again.err() + again.out()).as(point).contains("may still land until");
+                    do {
+                        stack.expect(0, "state", "forget-pending", doubt.group(1));
+                    } while (doubt.find());
+                    again = stack.expect(0, "apply", "--auto-approve");
+                }
+                assertThat(again.exitCode()).as("%s: the recovery apply:%n%s%s", point, again.out(), again.err())
+                        .isZero();
                 stack.plan(0);
 
                 Set<String> desired = new TreeSet<>();

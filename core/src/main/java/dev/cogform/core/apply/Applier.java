@@ -1,6 +1,7 @@
 package dev.cogform.core.apply;
 
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
@@ -19,27 +20,36 @@ import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
+import dev.cogform.core.state.LockLostException;
 import dev.cogform.core.state.PendingCreate;
+import dev.cogform.core.state.StateException;
+import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a plan's changes. Writes to one pool go one at a time (Cognito refuses concurrent client
@@ -47,8 +57,14 @@ import java.util.function.UnaryOperator;
  * per pool: the intents of a batch are saved in one write before any of its creates is sent, and their
  * client ids in one write after the batch, so a crash in between leaves intents that the next plan
  * resolves by adopting the client it finds by name, instead of creating a duplicate. Every other step
- * is saved as it completes. After the first failure no new change starts; changes in
- * flight finish, and the result says what was done, what failed and what was not attempted.
+ * is saved as it completes.
+ *
+ * <p>Failures that may pass are retried ({@link ApplyRetries}): updates and deletes are idempotent and
+ * simply sent again after a backoff; a create that failed or went unanswered is sent again only after
+ * listing the pool shows no client it made (one that did land is adopted), and an unanswered one only
+ * once its answer can no longer arrive. A change that still fails stops the rest of its pool; other
+ * pools go on, and the result lists every failure. A lost state lock or a failed state write stops
+ * everything: the lock is checked before every Cognito write.
  */
 public final class Applier {
 
@@ -71,6 +87,34 @@ public final class Applier {
      */
     static final int CREATE_BATCH = 10;
 
+    /** Failures that may pass: an idempotent write is simply sent again. */
+    private static final Set<GatewayError> TRANSIENT = Set.of(GatewayError.THROTTLED,
+            GatewayError.CONCURRENT_MODIFICATION, GatewayError.UNREACHABLE, GatewayError.TIMED_OUT, GatewayError.OTHER);
+
+    /** How long before a pending intent's time a client it made may say it was created (clock skew, whole seconds). */
+    private static final Duration ADOPTION_SKEW = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+
+    /**
+     * How much older than its send an intent saved with its batch may be: beyond this it is saved again
+     * before the create goes out, so that its time still bounds when the answer can come (the margin
+     * covers the rest).
+     */
+    private static final Duration INTENT_SLACK = Duration.ofSeconds(5);
+
+    /** Stands for no lock at all (tests and the benchmark, which hold none). */
+    private static final StateLock NO_LOCK = new StateLock() {
+        @Override
+        public dev.cogform.core.state.LockInfo info() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     private static final Comparator<ResourceChange> ORDER = Comparator
             .comparing((ResourceChange c) -> c.action().ordinal()).thenComparing(ResourceChange::address);
 
@@ -79,25 +123,43 @@ public final class Applier {
     private final Clock clock;
     private final ApplyListener listener;
     private final int parallelism;
+    private final ApplyRetries retries;
     private final Map<String, ReentrantLock> poolLocks = new ConcurrentHashMap<>();
 
     public Applier(CognitoGateway gateway, StateStore store, Clock clock, ApplyListener listener, int parallelism) {
+        this(gateway, store, clock, listener, parallelism, ApplyRetries.DEFAULT);
+    }
+
+    private Applier(CognitoGateway gateway, StateStore store, Clock clock, ApplyListener listener, int parallelism,
+                    ApplyRetries retries) {
         this.gateway = gateway;
         this.store = store;
         this.clock = clock;
         this.listener = listener;
         this.parallelism = Math.max(1, parallelism);
+        this.retries = retries;
+    }
+
+    /** This applier with another retry policy. */
+    public Applier withRetries(ApplyRetries other) {
+        return new Applier(gateway, store, clock, listener, parallelism, other);
+    }
+
+    /** {@link #apply(Plan, StateSnapshot, StateLock)} without a lock to check (tests, the benchmark). */
+    public ApplyResult apply(Plan plan, StateSnapshot current) {
+        return apply(plan, current, NO_LOCK);
     }
 
     /**
      * Applies {@code plan} on top of {@code current}, the snapshot it was made from, which must still
-     * be the stored one. Refuses a plan with errors.
+     * be the stored one, under {@code lock}, which is checked before every Cognito write. Refuses a plan
+     * with errors.
      */
-    public ApplyResult apply(Plan plan, StateSnapshot current) {
+    public ApplyResult apply(Plan plan, StateSnapshot current, StateLock lock) {
         if (plan.errored()) {
             throw new IllegalArgumentException("the plan has errors and cannot be applied");
         }
-        Recorder recorder = new Recorder(current);
+        Recorder recorder = new Recorder(current, lock);
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         if (!plan.stateChanges().isEmpty()) {
             try {
@@ -105,7 +167,9 @@ public final class Applier {
             } catch (RuntimeException e) {
                 diagnostics.add(RunRules.APPLY_STATE_WRITE_FAILED.diagnostic(null,
                         "recording the state changes failed: " + e.getMessage(), "nothing was applied", null));
-                List<Outcome> skipped = plan.actions().stream().map(c -> notAttempted(c)).toList();
+                List<Outcome> skipped = plan.actions().stream()
+                        .map(c -> notAttempted(c, "not attempted because the state changes could not be recorded"))
+                        .toList();
                 List<SecretOutcome> secretsSkipped = plan.secretChanges().stream().map(Applier::notAttempted).toList();
                 return new ApplyResult(skipped, 0, diagnostics, recorder.current().version(), secretsSkipped);
             }
@@ -114,7 +178,7 @@ public final class Applier {
         plan.actions().stream().sorted(ORDER)
                 .forEach(c -> byPool.computeIfAbsent(c.poolId(), k -> new ArrayList<>()).add(c));
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean failed = new AtomicBoolean();
+        AtomicReference<String> stopped = new AtomicReference<>();
         if (!byPool.isEmpty()) {
             ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, byPool.size()), daemon());
             try {
@@ -123,10 +187,15 @@ public final class Applier {
                     runs.add(workers.submit(() -> {
                         int batchEnd = 0;
                         List<Outcome> batch = new ArrayList<>(); // creates done whose ids are not saved yet
+                        ResourceChange failedInPool = null;
                         for (int i = 0; i < pool.size(); i++) {
                             ResourceChange change = pool.get(i);
-                            if (failed.get()) {
-                                outcomes.add(notAttempted(change));
+                            String stop = stopped.get();
+                            String skip = stop != null ? "not attempted because " + stop
+                                    : failedInPool != null ? "not attempted because " + failedInPool.address()
+                                            + " in the same pool failed" : null;
+                            if (skip != null) {
+                                outcomes.add(notAttempted(change, skip));
                                 if (change.action() == Action.CREATE && i < batchEnd) {
                                     // Its intent went out with its batch, but it was never sent.
                                     recorder.defer(s -> s.withoutPending(change.address()));
@@ -134,19 +203,25 @@ public final class Applier {
                                 continue;
                             }
                             if (change.action() == Action.CREATE && i >= batchEnd) {
-                                batchEnd = recordIntents(pool, i, recorder);
+                                try {
+                                    batchEnd = recordIntents(pool, i, recorder);
+                                } catch (RuntimeException e) {
+                                    stopped.compareAndSet(null, "the state could not be written: " + e.getMessage());
+                                    outcomes.add(notAttempted(change, "not attempted because " + stopped.get()));
+                                    continue;
+                                }
                             }
-                            Outcome outcome = execute(change, recorder);
+                            Outcome outcome = execute(change, recorder, stopped);
                             if (outcome.status() == Outcome.Status.FAILED) {
-                                failed.set(true);
+                                failedInPool = change;
                             }
                             (i < batchEnd ? batch : outcomes).add(outcome);
                             if (i + 1 == batchEnd) {
-                                outcomes.addAll(saveBatch(batch, recorder, failed));
+                                outcomes.addAll(saveBatch(batch, recorder, stopped));
                                 batch.clear();
                             }
                         }
-                        outcomes.addAll(saveBatch(batch, recorder, failed));
+                        outcomes.addAll(saveBatch(batch, recorder, stopped));
                     }));
                 }
                 for (Future<?> run : runs) {
@@ -163,18 +238,22 @@ public final class Applier {
                     "recording the results of the last creates failed: " + e.getMessage(),
                     "the clients exist; the next plan finds them by name and adopts them", null));
         }
+        if (stopped.get() != null) {
+            diagnostics.add(RunRules.APPLY_STOPPED.diagnostic(null, "the apply stopped: " + stopped.get(),
+                    "plan again once the cause is fixed; what was done is recorded in the state", null));
+        }
         outcomes.forEach(o -> diagnostics.addAll(o.warnings()));
         List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparing(Outcome::address)).toList();
+        // Secret steps come after the client changes, and none starts once anything failed or stopped.
+        boolean failed = stopped.get() != null || sorted.stream().anyMatch(o -> o.status() == Outcome.Status.FAILED);
         List<SecretOutcome> secretOutcomes = new ArrayList<>();
         for (SecretChange change : plan.secretChanges()) {
-            if (failed.get()) {
+            if (failed) {
                 secretOutcomes.add(notAttempted(change));
                 continue;
             }
             SecretOutcome outcome = secretStep(change, recorder);
-            if (outcome.status() == Outcome.Status.FAILED) {
-                failed.set(true);
-            }
+            failed = outcome.status() == Outcome.Status.FAILED;
             secretOutcomes.add(outcome);
         }
         return new ApplyResult(sorted, plan.stateChanges().size(), diagnostics, recorder.current().version(),
@@ -197,6 +276,7 @@ public final class Applier {
             if (change.kind() == SecretChange.Kind.ROTATE) {
                 List<SecretDescriptor> extra = now.stream().filter(d -> !change.seen().contains(d)).toList();
                 if (extra.isEmpty()) {
+                    recorder.ensureHeld(); // a writer that lost the state lock changes nothing more
                     id = inPool(poolId, () -> gateway.addSecret(poolId, clientId)).id();
                     now = inPool(poolId, () -> gateway.listSecrets(poolId, clientId));
                 } else if (extra.size() == 1 && now.containsAll(change.seen())) {
@@ -210,6 +290,7 @@ public final class Applier {
             } else {
                 id = change.secretId();
                 if (now.stream().anyMatch(d -> d.id().equals(id))) {
+                    recorder.ensureHeld();
                     inPool(poolId, () -> {
                         gateway.deleteSecret(poolId, clientId, id);
                         return null;
@@ -242,7 +323,7 @@ public final class Applier {
      * Saves the client ids of a batch's creates; when that write fails, the creates that were done are
      * reported failed (their clients exist, and the next plan adopts them by their intents).
      */
-    private static List<Outcome> saveBatch(List<Outcome> batch, Recorder recorder, AtomicBoolean failed) {
+    private static List<Outcome> saveBatch(List<Outcome> batch, Recorder recorder, AtomicReference<String> stopped) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -250,7 +331,7 @@ public final class Applier {
             recorder.flush();
             return List.copyOf(batch);
         } catch (RuntimeException e) {
-            failed.set(true);
+            stopped.compareAndSet(null, "the state could not be written: " + e.getMessage());
             recorder.dropDeferred();
             return batch.stream().map(o -> o.status() != Outcome.Status.DONE ? o
                     : new Outcome(o.address(), o.action(), Outcome.Status.FAILED, o.clientId(), "created client "
@@ -267,7 +348,8 @@ public final class Applier {
         int end = from;
         List<PendingCreate> intents = new ArrayList<>();
         while (end < pool.size() && end - from < CREATE_BATCH && pool.get(end) instanceof ResourceChange.Create c) {
-            intents.add(new PendingCreate(c.address(), c.poolId(), c.after().clientName(), clock.instant()));
+            intents.add(new PendingCreate(c.address(), c.poolId(), c.after().clientName(), clock.instant(),
+                    gateway.writeTimeout(), retries.margin()));
             end++;
         }
         recorder.update(s -> {
@@ -294,7 +376,7 @@ public final class Applier {
         return s;
     }
 
-    private Outcome execute(ResourceChange change, Recorder recorder) {
+    private Outcome execute(ResourceChange change, Recorder recorder, AtomicReference<String> stopped) {
         listener.onStart(change);
         Outcome outcome;
         try {
@@ -308,6 +390,12 @@ public final class Applier {
         } catch (GatewayException e) {
             outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
                     message(e), List.of());
+        } catch (StateException e) {
+            // The lock is gone or the state cannot be written: nothing more may be done safely.
+            stopped.compareAndSet(null, e instanceof LockLostException ? "the state lock was lost: " + e.getMessage()
+                    : "the state could not be written: " + e.getMessage());
+            outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
+                    String.valueOf(e.getMessage()), List.of());
         } catch (RuntimeException e) {
             outcome = new Outcome(change.address(), change.action(), Outcome.Status.FAILED, existingId(change),
                     String.valueOf(e.getMessage() != null ? e.getMessage() : e), List.of());
@@ -325,7 +413,8 @@ public final class Applier {
 
     private Outcome update(ResourceChange.Update change, Recorder recorder) {
         PriorClient prior = change.prior();
-        LiveClient updated = inPool(prior.poolId(), () -> gateway.update(prior.poolId(), prior.clientId(), change.after()));
+        LiveClient updated = write(change, prior.poolId(), recorder,
+                () -> gateway.update(prior.poolId(), prior.clientId(), change.after()));
         // The client stays, so do its recorded secrets.
         recorder.update(s -> s.withClient(record(change, updated).withSecrets(
                 s.client(change.address()).map(ClientRecord::secrets).orElse(List.of()))));
@@ -339,7 +428,7 @@ public final class Applier {
         // instead of losing track of it.
         LiveClient created = createPending(change, change.after(), recorder);
         try {
-            inPool(prior.poolId(), () -> {
+            write(change, prior.poolId(), recorder, () -> {
                 gateway.delete(prior.poolId(), prior.clientId());
                 return null;
             });
@@ -356,7 +445,7 @@ public final class Applier {
 
     private Outcome delete(ResourceChange.Delete change, Recorder recorder) {
         PriorClient prior = change.prior();
-        inPool(prior.poolId(), () -> {
+        write(change, prior.poolId(), recorder, () -> {
             gateway.delete(prior.poolId(), prior.clientId());
             return null;
         });
@@ -368,23 +457,156 @@ public final class Applier {
         return done(change, null, List.of());
     }
 
-    /** Records the intent and creates; the intent stays until the caller records the client. */
+    /**
+     * Records the intent and creates; the intent stays until the caller records the client. A create
+     * that fails without saying it did nothing is resolved before it is sent again: a client it made is
+     * adopted, and one whose answer may still come is waited for (see {@link #landed}).
+     */
     private LiveClient createPending(ResourceChange change, AppClientSettings after, Recorder recorder) {
-        if (!recorder.hasPending(change.address())) {
-            PendingCreate intent = new PendingCreate(change.address(), change.poolId(), after.clientName(), clock.instant());
-            recorder.update(s -> s.withPending(intent));
-        }
-        LiveClient created;
-        try {
-            created = inPool(change.poolId(), () -> gateway.create(change.poolId(), after));
-        } catch (GatewayException e) {
-            // An ambiguous failure (a timeout, a lost answer) keeps the intent: the next plan looks for the client.
-            if (DEFINITELY_NOT_CREATED.contains(e.error())) {
+        String poolId = change.poolId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                recorder.ensureHeld();
+            } catch (LockLostException e) {
+                // Not sent (or, on a retry, the last attempt was found to have made nothing): no doubt to leave.
+                recorder.defer(s -> s.withoutPending(change.address()));
+                throw e;
+            }
+            Instant now = clock.instant();
+            // The intent saved with the batch serves if it is recent: its time bounds when the answer can come.
+            Optional<PendingCreate> batched = attempt == 1 ? recorder.pending(change.address())
+                    .filter(p -> !p.at().isBefore(now.minus(INTENT_SLACK))) : Optional.empty();
+            PendingCreate intent = batched.orElseGet(() -> new PendingCreate(change.address(), poolId,
+                    after.clientName(), now, gateway.writeTimeout(), retries.margin()));
+            if (batched.isEmpty()) {
+                recorder.update(s -> s.withPending(intent));
+            }
+            GatewayException failure;
+            try {
+                return inPool(poolId, () -> gateway.create(poolId, after));
+            } catch (GatewayException e) {
+                failure = e;
+            }
+            if (DEFINITELY_NOT_CREATED.contains(failure.error())) {
+                recorder.update(s -> s.withoutPending(change.address()));
+                throw failure;
+            }
+            Optional<LiveClient> landed = landed(intent, failure, recorder);
+            if (landed.isPresent()) {
+                LOG.info("{}: the create failed ({}), but client {} it made was found and is adopted",
+                        change.address(), failure.detail(), landed.get().clientId());
+                return landed.get();
+            }
+            boolean answered = failure.awsCode() != null;
+            if (answered) {
+                // Cognito answered, so the request is over and made nothing: the intent can go.
                 recorder.update(s -> s.withoutPending(change.address()));
             }
-            throw e;
+            if (attempt >= retries.attempts()) {
+                throw retriedOut(failure, attempt);
+            }
+            Duration wait = retries.backoffBefore(attempt);
+            LOG.info("{}: create failed ({}); no client was made; attempt {} of {} in {} ms", change.address(),
+                    failure.detail(), attempt + 1, retries.attempts(), wait.toMillis());
+            pause(wait);
         }
-        return created;
+    }
+
+    /**
+     * The client a failed create made, if any, found by listing the pool for an unmanaged client with
+     * the intent's name created since the intent. Cognito's answer ends the request, so one listing
+     * tells; without an answer the request may still be carried out, so the pool is listed again every
+     * poll until the answer can no longer come: {@code margin} after a timeout, {@code settle} after a
+     * connection closed without an answer.
+     */
+    private Optional<LiveClient> landed(PendingCreate intent, GatewayException failure, Recorder recorder) {
+        Duration window = failure.awsCode() != null ? Duration.ZERO
+                : failure.error() == GatewayError.TIMED_OUT ? retries.margin() : retries.settle();
+        long polls = window.isZero() ? 0 : Math.max(1, (window.toMillis() + retries.poll().toMillis() - 1)
+                / retries.poll().toMillis());
+        if (polls > 0) {
+            LOG.info("{}: no answer to the create ({}); looking for the client for up to {} s before creating again",
+                    intent.address(), failure.detail(), window.toSeconds());
+        }
+        for (long i = 0; ; i++) {
+            Optional<LiveClient> found = findMade(intent, recorder);
+            if (found.isPresent() || i >= polls) {
+                return found;
+            }
+            pause(Duration.ofMillis(Math.min(retries.poll().toMillis(), window.toMillis())));
+        }
+    }
+
+    private Optional<LiveClient> findMade(PendingCreate intent, Recorder recorder) {
+        Set<String> managed = new HashSet<>();
+        recorder.current().clients().values().forEach(r -> managed.add(r.clientId()));
+        Instant earliest = intent.at().minus(ADOPTION_SKEW);
+        List<LiveClient> made = new ArrayList<>();
+        for (ClientSummary s : retried("list", () -> gateway.listClients(intent.poolId()))) {
+            if (!s.clientName().equals(intent.clientName()) || managed.contains(s.clientId())) {
+                continue;
+            }
+            retried("describe", () -> gateway.describe(intent.poolId(), s.clientId()))
+                    .filter(c -> c.created() == null || !c.created().isBefore(earliest))
+                    .ifPresent(made::add);
+        }
+        return made.stream().min(Comparator.comparing(c -> c.created() == null ? Instant.MAX : c.created()));
+    }
+
+    /** An idempotent write, sent again after a backoff while it fails in a way that may pass. */
+    private <T> T write(ResourceChange change, String poolId, Recorder recorder, Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            recorder.ensureHeld();
+            try {
+                return inPool(poolId, call);
+            } catch (GatewayException e) {
+                if (!TRANSIENT.contains(e.error())) {
+                    throw e;
+                }
+                if (attempt >= retries.attempts()) {
+                    throw retriedOut(e, attempt);
+                }
+                Duration wait = retries.backoffBefore(attempt);
+                LOG.info("{}: {} failed ({}); attempt {} of {} in {} ms", change.address(), change.action().word(),
+                        e.detail(), attempt + 1, retries.attempts(), wait.toMillis());
+                pause(wait);
+            }
+        }
+    }
+
+    /** A read for resolving a failed create; reads have no side effect, so they are simply retried. */
+    private <T> T retried(String what, Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (GatewayException e) {
+                if (!TRANSIENT.contains(e.error()) || attempt >= retries.attempts()) {
+                    throw e;
+                }
+                LOG.info("{} failed ({}); attempt {} of {}", what, e.detail(), attempt + 1, retries.attempts());
+                pause(retries.backoffBefore(attempt));
+            }
+        }
+    }
+
+    private static GatewayException retriedOut(GatewayException e, int attempts) {
+        if (attempts <= 1) {
+            return e;
+        }
+        return new GatewayException(e.error(), e.getMessage() + " (failed " + attempts + " times)", e.awsCode(),
+                e.reasonCode(), e);
+    }
+
+    private void pause(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            retries.pause().pause(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateException("interrupted while waiting to retry", e);
+        }
     }
 
     private ClientRecord record(ResourceChange change, LiveClient live) {
@@ -425,9 +647,9 @@ public final class Applier {
         return new Outcome(change.address(), change.action(), Outcome.Status.DONE, clientId, null, warnings);
     }
 
-    private static Outcome notAttempted(ResourceChange change) {
-        return new Outcome(change.address(), change.action(), Outcome.Status.NOT_ATTEMPTED, existingId(change),
-                "not attempted because an earlier change failed", List.of());
+    private static Outcome notAttempted(ResourceChange change, String why) {
+        return new Outcome(change.address(), change.action(), Outcome.Status.NOT_ATTEMPTED, existingId(change), why,
+                List.of());
     }
 
     /** The client the address stands for while the change has not happened; a create has none yet. */
@@ -464,14 +686,26 @@ public final class Applier {
 
     /**
      * The latest saved snapshot; state writes are serialised here so none is lost between workers.
-     * Deferred changes are kept in memory and saved with the next write, or by {@link #flush()}.
+     * Deferred changes are kept in memory and saved with the next write, or by {@link #flush()}. Holds
+     * the state lock, checked before every Cognito write.
      */
     private final class Recorder {
+        private final StateLock lock;
         private StateSnapshot current;
         private final List<UnaryOperator<StateSnapshot>> deferred = new ArrayList<>();
 
-        Recorder(StateSnapshot current) {
+        Recorder(StateSnapshot current, StateLock lock) {
             this.current = current;
+            this.lock = lock;
+        }
+
+        void ensureHeld() {
+            lock.ensureHeld();
+        }
+
+        /** The saved intent for {@code address}, if any. */
+        synchronized Optional<PendingCreate> pending(ClientAddress address) {
+            return current.pending().stream().filter(p -> p.address().equals(address)).findFirst();
         }
 
         /** Saves {@code change}, with every deferred change before it, in one write. */

@@ -23,6 +23,15 @@ public interface CognitoGateway {
     /** The client, or empty when it does not exist (the pool does). */
     Optional<LiveClient> describe(String poolId, String clientId);
 
+    /**
+     * The longest a write may stay unanswered before this gateway gives up on it (every attempt
+     * included): a create sent at T that failed without an answer is not known to have failed before
+     * T plus this plus a margin.
+     */
+    default java.time.Duration writeTimeout() {
+        return java.time.Duration.ofSeconds(120);
+    }
+
     /** Creates a client with exactly these settings ({@code generateSecret} included). */
     LiveClient create(String poolId, AppClientSettings settings);
 

@@ -16,6 +16,11 @@ public enum GatewayError {
     ACCESS_DENIED,
     /** The endpoint could not be reached; check the region, endpoint and network. */
     UNREACHABLE,
+    /**
+     * No answer within the request timeout: the request may have arrived and may still be carried out,
+     * so a write's outcome is unknown until well after the timeout.
+     */
+    TIMED_OUT,
     /** Anything else Cognito answered, such as an internal error. */
     OTHER
 }

@@ -102,8 +102,10 @@ public final class Planner {
         stateChanges.sort(Comparator.comparing(StateChange::address));
         secretChanges.sort(Comparator.comparing(SecretChange::address).thenComparing(SecretChange::kind, Comparator.reverseOrder()));
         boolean sandbox = desired.provider() != null && desired.provider().sandbox();
+        List<UnmanagedClient> unmanaged = unmanaged();
+        warnSameNames(unmanaged);
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
-                StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged(),
+                StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged,
                 diagnostics.sorted(), options.git(), sources(), null, secretChanges);
         return plan.withDigest(PlanFile.digest(plan));
     }
@@ -157,6 +159,18 @@ public final class Planner {
             return;
         }
         if (match.isEmpty()) {
+            if (options.createdAt().isBefore(p.answerBy()) && mayBeInFlight(p, managedIds)) {
+                // The create may still land: creating again now is how duplicates are made.
+                blocked.add(address);
+                diagnostics.add(RunRules.PLAN_PENDING_IN_DOUBT.diagnostic(address.toString(),
+                        "the create of " + address + " (client name \"" + p.clientName() + "\" in pool " + p.poolId()
+                                + ") sent at " + p.at() + " got no answer, and no client of that name is there yet;"
+                                + " it may still land until " + p.answerBy() + " (request timeout "
+                                + p.timeout().toSeconds() + " s plus " + p.margin().toSeconds() + " s)",
+                        "plan again after " + p.answerBy() + "; if you are sure the create never reached Cognito,"
+                                + " run: cogform state forget-pending " + address, null));
+                return;
+            }
             stateChanges.add(new StateChange(StateChange.Kind.FORGET_PENDING, address, null));
             return;
         }
@@ -176,6 +190,36 @@ public final class Planner {
         records.put(address, record);
         adopted.put(address, client);
         stateChanges.add(new StateChange(StateChange.Kind.ADOPT, address, record));
+    }
+
+    /**
+     * Whether {@code p}'s create may have been sent and still land. Intents saved together (one pool, one
+     * time: a batch) are sent in their order, each once the one before was answered, so when a later one
+     * of them made a client, every earlier one was answered already, and only the one right after the last
+     * that made a client can have been in flight; the rest were never sent.
+     */
+    private boolean mayBeInFlight(PendingCreate p, Set<String> managedIds) {
+        List<PendingCreate> batch = state.pending().stream()
+                .filter(q -> q.poolId().equals(p.poolId()) && q.at().equals(p.at())).toList();
+        int lastLanded = -1;
+        for (int i = 0; i < batch.size(); i++) {
+            if (landed(batch.get(i), managedIds)) {
+                lastLanded = i;
+            }
+        }
+        return batch.indexOf(p) == lastLanded + 1;
+    }
+
+    /** Whether an unmanaged client with {@code q}'s name, created since {@code q}, is listed (and described). */
+    private boolean landed(PendingCreate q, Set<String> managedIds) {
+        if (adopted.containsKey(q.address())) {
+            return true;
+        }
+        Instant earliest = q.at().minus(ADOPTION_SKEW);
+        return live.listing(q.poolId()).stream()
+                .filter(s -> s.clientName().equals(q.clientName()) && !managedIds.contains(s.clientId()))
+                .map(s -> live.candidates().get(s.clientId()))
+                .anyMatch(c -> c != null && (c.created() == null || !c.created().isBefore(earliest)));
     }
 
     /** The client the pending create made; empty when none; null when it cannot be told (diagnosed). */
@@ -544,6 +588,28 @@ public final class Planner {
             }
         }
         return out;
+    }
+
+    /**
+     * An unmanaged client named like a managed, pending or planned client of its pool is most likely a
+     * duplicate (a create that landed twice, or a copy made by hand); cogform never deletes it, so it says so.
+     */
+    private void warnSameNames(List<UnmanagedClient> unmanaged) {
+        Map<List<String>, ClientAddress> names = new HashMap<>();
+        records.values().forEach(r -> names.putIfAbsent(List.of(r.poolId(), r.clientName()), r.address()));
+        state.pending().forEach(p -> names.putIfAbsent(List.of(p.poolId(), p.clientName()), p.address()));
+        // A planned create named like an unmanaged client has its own warning, plan.duplicate-name, which
+        // suggests import_id; this one is for clients cogform already manages or has asked Cognito for.
+        for (UnmanagedClient u : unmanaged) {
+            ClientAddress same = names.get(List.of(u.poolId(), u.clientName()));
+            if (same != null) {
+                diagnostics.add(RunRules.PLAN_UNMANAGED_SAME_NAME.diagnostic(same.toString(),
+                        "client " + u.clientId() + " in pool " + u.poolId() + " is not managed by cogform but is named \""
+                                + u.clientName() + "\" like " + same + "; it may be a duplicate",
+                        "if nothing uses it, delete it in Cognito; cogform never deletes clients it does not manage",
+                        null));
+            }
+        }
     }
 
     /** Whether the YAML (or its pool's defaults) writes {@code f} or any member of it. */

@@ -25,6 +25,13 @@ public final class RunRules {
     /** An interrupted create cannot be matched to one live client. */
     public static final Rule PLAN_PENDING_AMBIGUOUS = Rule.error("plan.pending-ambiguous", Stage.PLAN,
             "An interrupted create matches at most one unmanaged client of its name, or creation dates tell them apart.");
+    /** An interrupted create left no client yet, but its answer could still arrive: creating again could duplicate. */
+    public static final Rule PLAN_PENDING_IN_DOUBT = Rule.error("plan.pending-in-doubt", Stage.PLAN,
+            "An interrupted create is created again only once it can no longer land (sent + timeout + margin),"
+                    + " or after cogform state forget-pending.");
+    /** An unmanaged client bears the name of a managed, pending or planned client of its pool. */
+    public static final Rule PLAN_UNMANAGED_SAME_NAME = Rule.warning("plan.unmanaged-same-name", Stage.PLAN,
+            "No unmanaged client of a pool is named like a client cogform manages there (it may be a duplicate).");
     /** The plan would delete or replace a client whose lifecycle forbids it. */
     public static final Rule PREVENT_DESTROY = Rule.error("lifecycle.prevent-destroy", Stage.PLAN,
             "A plan does not delete or replace a client with lifecycle.prevent_destroy: true.");
@@ -46,6 +53,9 @@ public final class RunRules {
     /** Writing the state before any change failed; nothing was applied. */
     public static final Rule APPLY_STATE_WRITE_FAILED = Rule.error("apply.state-write-failed", Stage.APPLY,
             "The state can be written before Cognito is changed (nothing is applied if not).");
+    /** The state lock was lost or the state could not be written: the apply stopped writing to Cognito. */
+    public static final Rule APPLY_STOPPED = Rule.error("apply.stopped", Stage.APPLY,
+            "An apply writes to Cognito only while it holds the state lock and can record what it did.");
     /** Cognito stored a value other than the one sent; the next plan shows it again. */
     public static final Rule APPLY_RESPONSE_DIFFERS = Rule.warning("apply.response-differs", Stage.APPLY,
             "Cognito stores what cogform sends; a field it answers differently shows again in the next plan.");
@@ -91,11 +101,10 @@ public final class RunRules {
     /** These rules, in the order the docs list them. */
     public static List<Rule> all() {
         return List.of(REFRESH_POOL_NOT_FOUND, REFRESH_READ_FAILED, PLAN_UNKNOWN_TARGET, PLAN_PENDING_NEEDS_REFRESH,
-                PLAN_PENDING_AMBIGUOUS, PREVENT_DESTROY, PLAN_STALE_DESIRED, PLAN_STALE_STATE, PLAN_STALE_LIVE,
-                PLAN_STALE_COMMIT, PLAN_STALE_TREE,
-                APPLY_STATE_WRITE_FAILED, APPLY_RESPONSE_DIFFERS, IMPORT_NOT_FOUND, IMPORT_ALREADY_MANAGED, IMPORT_CONFLICT,
-                IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME, SECRET_LIMIT,
-                SECRET_ROTATE_TARGET, SECRET_NEEDS_REFRESH,
-                GENERATE_POOL);
+                PLAN_PENDING_AMBIGUOUS, PLAN_PENDING_IN_DOUBT, PLAN_UNMANAGED_SAME_NAME, PREVENT_DESTROY,
+                PLAN_STALE_DESIRED, PLAN_STALE_STATE, PLAN_STALE_LIVE, PLAN_STALE_COMMIT, PLAN_STALE_TREE,
+                APPLY_STATE_WRITE_FAILED, APPLY_STOPPED, APPLY_RESPONSE_DIFFERS, IMPORT_NOT_FOUND, IMPORT_ALREADY_MANAGED,
+                IMPORT_CONFLICT, IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME,
+                SECRET_LIMIT, SECRET_ROTATE_TARGET, SECRET_NEEDS_REFRESH, GENERATE_POOL);
     }
 }

@@ -54,9 +54,18 @@ class ApplierTest {
                 new PlanOptions(Set.of(), clock.instant(), "test"));
     }
 
-    ApplyResult apply(Plan plan) {
-        return new Applier(cognito, store, clock, ApplyListener.NONE, 4).apply(plan, store.read());
+    /** A plan made at {@code now}: once intents that left nothing can no longer land. */
+    Plan planAt(DesiredState desired, Instant now) {
+        StateSnapshot state = store.read();
+        return Planner.plan(desired, state, new Refresher(cognito).refresh(desired, state, Set.of()),
+                new PlanOptions(Set.of(), now, "test"));
     }
+
+    ApplyResult apply(Plan plan) {
+        return new Applier(cognito, store, clock, ApplyListener.NONE, 4).withRetries(NO_WAIT).apply(plan, store.read());
+    }
+
+    static final ApplyRetries NO_WAIT = ApplyRetries.DEFAULT.withPause(d -> { });
 
     DesiredState stackOf(DesiredClient... clients) {
         return stack(poolById("main", pool, clients));
@@ -77,19 +86,14 @@ class ApplierTest {
     }
 
     @Test
-    void crash_whenCreateAnswerIsLost_nextPlanAdoptsTheClient_noDuplicate() {
+    void createWhoseAnswerIsLost_isFoundByListing_andAdoptedInTheSameApply_noDuplicate() {
         DesiredState desired = stackOf(client("main", "web", web("web")));
         cognito.failOn(Op.CREATE, 0, 1, new GatewayException(GatewayError.UNREACHABLE, "connection reset"), true);
 
         ApplyResult first = apply(plan(desired));
 
-        assertThat(first.failed()).isTrue();
-        assertThat(store.read().pending()).extracting(p -> p.address().toString()).containsExactly("main.web");
-        Plan again = plan(desired);
-        assertThat(again.stateChanges()).extracting(StateChange::kind).containsExactly(StateChange.Kind.ADOPT);
-        assertThat(again.actions()).isEmpty();
-        ApplyResult second = apply(again);
-        assertThat(second.failed()).isFalse();
+        assertThat(first.failed()).isFalse();
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("CREATE")).hasSize(1);
         assertThat(cognito.clients(pool)).hasSize(1);
         assertThat(store.read().pending()).isEmpty();
         assertThat(store.read().client(ClientAddress.parse("main.web")).orElseThrow().clientId())
@@ -138,6 +142,88 @@ class ApplierTest {
         assertThat(store.read().client(ClientAddress.parse("main.b")).orElseThrow().applied().idTokenValiditySeconds())
                 .isEqualTo(3600);
         assertThat(cognito.calls()).filteredOn(c -> c.startsWith("UPDATE")).hasSize(2);
+    }
+
+    @Test
+    void failureInOnePool_stopsThatPool_otherPoolsFinish_andEveryFailureIsReported() {
+        String other = cognito.addPool("other-users");
+        String third = cognito.addPool("third-users");
+        cognito.onCall(Op.CREATE, poolId -> {
+            if (!poolId.equals(other)) {
+                throw new GatewayException(GatewayError.INVALID_PARAMETER, "bad " + poolId, "InvalidParameterException",
+                        null, null);
+            }
+        });
+        DesiredState desired = stack(poolById("main", pool, client("main", "a", web("a")), client("main", "b", web("b"))),
+                poolById("other", other, client("other", "a", web("a")), client("other", "b", web("b"))),
+                poolById("third", third, client("third", "a", web("a"))));
+
+        ApplyResult result = apply(plan(desired));
+
+        assertThat(result.outcomes()).extracting(o -> o.address() + " " + o.status())
+                .containsExactly("main.a FAILED", "main.b NOT_ATTEMPTED", "other.a DONE", "other.b DONE",
+                        "third.a FAILED");
+        assertThat(result.with(Outcome.Status.NOT_ATTEMPTED).get(0).message())
+                .isEqualTo("not attempted because main.a in the same pool failed");
+        assertThat(cognito.clients(other)).hasSize(2);
+        assertThat(store.read().clients()).hasSize(2);
+        assertThat(store.read().pending()).isEmpty();
+    }
+
+    @Test
+    void updateFailingTransiently_isRetried_untilItGoesThrough() {
+        apply(plan(stackOf(client("main", "a", web("a")))));
+        cognito.failOn(Op.UPDATE, 0, 3, new GatewayException(GatewayError.OTHER, "InternalErrorException: boom",
+                "InternalErrorException", null, null), false);
+
+        ApplyResult result = apply(plan(stackOf(client("main", "a", web("a").toBuilder().idTokenValiditySeconds(600).build()))));
+
+        assertThat(result.failed()).isFalse();
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("UPDATE")).hasSize(4);
+        assertThat(cognito.clients(pool).get(0).settings().idTokenValiditySeconds()).isEqualTo(600);
+    }
+
+    @Test
+    void createAnsweredWithAnError_isListedFirst_thenCreatedAgain_once() {
+        cognito.failOn(Op.CREATE, 0, 2, new GatewayException(GatewayError.OTHER, "InternalErrorException: boom",
+                "InternalErrorException", null, null), false);
+
+        ApplyResult result = apply(plan(stackOf(client("main", "web", web("web")))));
+
+        assertThat(result.failed()).isFalse();
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("CREATE")).hasSize(3);
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("LIST")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(cognito.clients(pool)).hasSize(1);
+        assertThat(store.read().pending()).isEmpty();
+    }
+
+    @Test
+    void lostLock_stopsTheApplyBeforeTheNextCognitoWrite() {
+        DesiredState desired = stackOf(client("main", "a", web("a")), client("main", "b", web("b")),
+                client("main", "c", web("c")));
+        Plan plan = plan(desired);
+        dev.cogform.core.state.StateLock lock = store.lock("apply", java.time.Duration.ZERO);
+        ApplyListener takeover = new ApplyListener() {
+            @Override
+            public void onStart(dev.cogform.core.plan.ResourceChange change) {
+            }
+
+            @Override
+            public void onComplete(dev.cogform.core.plan.ResourceChange change, Outcome outcome) {
+                if (store.lockHolder().isPresent()) {
+                    store.forceUnlock(lock.info().id()); // someone broke the lock after the first change
+                }
+            }
+        };
+
+        ApplyResult result = new Applier(cognito, store, clock, takeover, 4).withRetries(NO_WAIT)
+                .apply(plan, store.read(), lock);
+
+        assertThat(result.outcomes()).extracting(o -> o.address() + " " + o.status())
+                .containsExactly("main.a DONE", "main.b FAILED", "main.c NOT_ATTEMPTED");
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("CREATE")).hasSize(1);
+        assertThat(result.diagnostics()).extracting(d -> d.rule()).contains("apply.stopped");
+        assertThat(result.with(Outcome.Status.NOT_ATTEMPTED).get(0).message()).contains("the state lock was lost");
     }
 
     @Test
@@ -408,8 +494,10 @@ class ApplierTest {
         assertThat(cognito.clients(pool)).hasSize(4);
         store.failWritesAfter(Integer.MAX_VALUE);
         assertThat(store.read().pending()).hasSize(10);
+        // At once, the creates that left nothing may still land: the plan waits for them.
+        assertThat(plan(desired).diagnostics()).extracting(d -> d.rule()).contains("plan.pending-in-doubt");
 
-        ApplyResult second = apply(plan(desired));
+        ApplyResult second = apply(planAt(desired, clock.instant().plusSeconds(181)));
 
         assertThat(second.failed()).as("%s", second.outcomes()).isFalse();
         assertThat(cognito.clients(pool)).hasSize(10);

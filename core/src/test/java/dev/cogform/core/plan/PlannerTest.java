@@ -232,22 +232,48 @@ class PlannerTest {
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
                         .state(withPending(state(), pending("main.web", P, "web", NOW)))
                         .live(live().pool("main", P).unmanaged(P, "c8", WEB, null, true).unmanaged(P, "c9", WEB, null, true))
-                        .rules("plan.pending-ambiguous")
+                        .rules("plan.pending-ambiguous", "plan.unmanaged-same-name", "plan.unmanaged-same-name")
                         .unmanaged(P + "/c8", P + "/c9"))),
                 Arguments.of(named("a same-named client created long before the intent is not adopted", given()
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
-                        .state(withPending(state(), pending("main.web", P, "web", NOW)))
+                        .state(withPending(state(), pending("main.web", P, "web", NOW.minusSeconds(600))))
                         .live(live().pool("main", P).unmanaged(P, "c7", WEB, NOW.minusSeconds(3600), true))
                         .stateChanges("forget_pending main.web")
                         .changes("main.web create create_because_not_in_state " + CREATE_FIELDS)
                         // The create would duplicate c7's name: a warning suggests import_id instead.
                         .rules("plan.duplicate-name")
                         .unmanaged(P + "/c7"))),
-                Arguments.of(named("a pending create that left nothing is dropped and planned again", given()
+                Arguments.of(named("a pending create that left nothing once its answer could no longer come is dropped"
+                        + " and planned again", given()
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
-                        .state(withPending(state(), pending("main.web", P, "web", NOW)))
+                        .state(withPending(state(), pending("main.web", P, "web", NOW.minusSeconds(181))))
                         .stateChanges("forget_pending main.web")
                         .changes("main.web create create_because_not_in_state " + CREATE_FIELDS))),
+                Arguments.of(named("a pending create that left nothing yet but may still land is in doubt: no create",
+                        given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB))))
+                        .state(withPending(state(), pending("main.web", P, "web", NOW.minusSeconds(179))))
+                        .rules("plan.pending-in-doubt"))),
+                Arguments.of(named("of a batch of intents, only the one after the last that made a client may be in"
+                        + " flight; the later ones were never sent", given()
+                        .desired(stack(poolById("main", P, client("main", "a", WEB.toBuilder().clientName("a").build()),
+                                client("main", "b", WEB.toBuilder().clientName("b").build()),
+                                client("main", "c", WEB.toBuilder().clientName("c").build()))))
+                        .state(withPending(withPending(withPending(state(), pending("main.a", P, "a", NOW.minusSeconds(5))),
+                                pending("main.b", P, "b", NOW.minusSeconds(5))), pending("main.c", P, "c", NOW.minusSeconds(5))))
+                        .live(live().pool("main", P).unmanaged(P, "c1", WEB.toBuilder().clientName("a").build(),
+                                NOW.minusSeconds(4), true))
+                        .stateChanges("adopt main.a c1", "forget_pending main.c")
+                        .changes("main.a no-op in_sync", "main.c create create_because_not_in_state " + CREATE_FIELDS)
+                        .rules("plan.pending-in-doubt"))),
+                Arguments.of(named("an unmanaged client named like a managed one is a warning", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB))))
+                        .state(state(record("main.web", P, "c1", WEB, false)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB)
+                                .unmanaged(P, "c2", WEB, NOW, false))
+                        .changes("main.web no-op in_sync")
+                        .rules("plan.unmanaged-same-name")
+                        .unmanaged(P + "/c2"))),
                 Arguments.of(named("a pending create cannot be resolved without refresh", given()
                         .desired(stack(poolById("main", P, client("main", "web", WEB))))
                         .state(withPending(state(), pending("main.web", P, "web", NOW)))
@@ -327,6 +353,19 @@ class PlannerTest {
 
     static StateSnapshot withPending(StateSnapshot s, PendingCreate p) {
         return s.withPending(p);
+    }
+
+    @org.junit.jupiter.api.Test
+    void pendingInDoubt_saysUntilWhen_andTheCommandThatForgetsIt() {
+        Plan plan = Planner.plan(stack(poolById("main", P, client("main", "web", WEB))),
+                withPending(state(), pending("main.web", P, "web", NOW.minusSeconds(30))),
+                live().pool("main", P).build(), new PlanOptions(Set.of(), NOW, "t"));
+
+        assertThat(plan.errored()).isTrue();
+        assertThat(plan.changes()).isEmpty();
+        Diagnostic d = plan.diagnostics().get(0);
+        assertThat(d.message()).contains("sent at 2024-05-01T11:59:30Z", "may still land until 2024-05-01T12:02:30Z");
+        assertThat(d.hint()).contains("cogform state forget-pending main.web");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -195,6 +195,15 @@ public final class InMemoryStateStore implements StateStore {
         }
 
         @Override
+        public void ensureHeld() {
+            synchronized (InMemoryStateStore.this) {
+                if (released || held != this) {
+                    throw new dev.cogform.core.state.LockLostException("the lock " + info.id() + " was released");
+                }
+            }
+        }
+
+        @Override
         public void close() {
             synchronized (InMemoryStateStore.this) {
                 if (released) {

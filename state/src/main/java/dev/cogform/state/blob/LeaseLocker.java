@@ -1,6 +1,7 @@
 package dev.cogform.state.blob;
 
 import dev.cogform.core.state.LockInfo;
+import dev.cogform.core.state.LockLostException;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.state.format.LockInfoCodec;
@@ -24,6 +25,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failed or unanswered create is always resolved by reading the lock back: if it carries our id,
  * our create went through and its response was lost (opentofu#4405), so we hold it.
+ *
+ * <p>Whether a lease has ended is judged by the store's clock, not ours: the lock object's
+ * {@code Last-Modified} against the read's {@code Date}, both from S3. A lock not rewritten for the lease
+ * plus a margin ({@link #margin}) is expired. Local clock skew, a laptop's sleep or a paused VM on
+ * either side cannot make a live lock look expired. Only a store that gives no times falls back to the
+ * holder's {@code expires} against the local clock (plus the same margin).
+ *
+ * <p>The holder stops writing once it is not sure it holds the lock ({@link LeaseLock#ensureHeld}): when
+ * a renewal found the lock broken, or when the lease it last renewed has run out by its own clock
+ * because renewals failed.
  */
 public final class LeaseLocker implements Locker {
 
@@ -85,7 +96,8 @@ public final class LeaseLocker implements Locker {
                 return hold(info, current.get().etag());
             }
             Instant expires = holder.get().expires();
-            if (expires != null && expires.isBefore(clock.instant())) {
+            Instant ends = leaseEnd(holder.get(), current.get());
+            if (expired(holder.get(), current.get())) {
                 try {
                     String etag = lock.put(body, Precondition.matches(current.get().etag()));
                     LOG.warn("lock {}: took over the expired lock {} of {} (lease ended {})", stateLocation,
@@ -100,10 +112,44 @@ public final class LeaseLocker implements Locker {
             }
             throw LockConflict.locked(stateLocation, holder.get(), "If that run is no longer active, release the lock"
                     + " with: cogform state unlock " + holder.get().id()
-                    + (expires != null ? " (or wait until its lease ends at " + expires + ")" : ""));
+                    + (ends != null ? " (or wait until its lease ends at " + ends + ", for example with"
+                            + " --lock-timeout " + waitHint(current.get()) + ")" : ""));
         }
         throw new StateException("could not take the lock " + lock.location() + " after " + ATTEMPTS
                 + " attempts: it kept changing; try again");
+    }
+
+    /**
+     * What is added to the lease before a lock counts as expired: a tenth of the lease, at most 30 s, plus
+     * one second because S3's times have whole seconds.
+     */
+    Duration margin() {
+        Duration tenth = lease.dividedBy(10);
+        return (tenth.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : tenth).plusSeconds(1);
+    }
+
+    /** Whether the holder's lease has ended: by the store's clock where it gives one, else by ours. */
+    private boolean expired(LockInfo holder, StoredBlob current) {
+        Duration age = current.age();
+        if (age != null) {
+            return age.compareTo(lease.plus(margin())) > 0;
+        }
+        return holder.expires() != null && holder.expires().plus(margin()).isBefore(clock.instant());
+    }
+
+    /** When the holder's lease ends, for messages: by the store's clock where it gives one. */
+    private Instant leaseEnd(LockInfo holder, StoredBlob current) {
+        if (current.age() != null) {
+            return current.lastModified().plus(lease).plus(margin());
+        }
+        return holder.expires() == null ? null : holder.expires().plus(margin());
+    }
+
+    /** A --lock-timeout that outlasts the holder's lease, rounded up to whole minutes. */
+    private String waitHint(StoredBlob current) {
+        Duration left = current.age() != null ? lease.plus(margin()).minus(current.age()) : lease.plus(margin());
+        long minutes = Math.max(1, (left.toSeconds() + 59) / 60 + 1);
+        return minutes + "m";
     }
 
     @Override
@@ -185,7 +231,10 @@ public final class LeaseLocker implements Locker {
             return info;
         }
 
-        /** Extends the lease from now; on losing the lock, stops renewing and says so. */
+        /**
+         * Extends the lease from now; on losing the lock, stops renewing and says so. Never throws: an
+         * exception escaping a scheduled task would cancel every later renewal without a word.
+         */
         synchronized void renew() {
             if (closed || lost) {
                 return;
@@ -201,19 +250,46 @@ public final class LeaseLocker implements Locker {
                 lose();
             } catch (BlobTransportException e) {
                 // We cannot tell whether the renewal landed: adopt the lock's ETag if it is still ours.
-                Optional<StoredBlob> current = lock.get();
-                if (current.isPresent() && LockInfoCodec.decode(current.get().data())
-                        .map(i -> i.id().equals(info.id())).orElse(false)) {
-                    etag = current.get().etag();
-                    LOG.debug("lock {}: renewed {} though the answer was lost", stateLocation, info.id());
-                } else {
-                    lose();
+                try {
+                    Optional<StoredBlob> current = lock.get();
+                    if (current.isPresent() && LockInfoCodec.decode(current.get().data())
+                            .map(i -> i.id().equals(info.id())).orElse(false)) {
+                        etag = current.get().etag();
+                        info = LockInfoCodec.decode(current.get().data()).orElse(info);
+                        LOG.debug("lock {}: renewed {} though the answer was lost", stateLocation, info.id());
+                    } else {
+                        lose();
+                    }
+                } catch (RuntimeException readBack) {
+                    unrenewed(readBack);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("lock {}: could not renew {} ({}); lease ends {}", stateLocation, info.id(), e.getMessage(),
-                        info.expires());
-                warnings.add("could not renew the lock " + info.id() + " on " + stateLocation + ": " + e.getMessage()
-                        + "; will retry before the lease ends at " + info.expires());
+                unrenewed(e);
+            }
+        }
+
+        /** A renewal whose outcome is unknown: the next one tries again; the lease may still run out. */
+        private void unrenewed(RuntimeException e) {
+            LOG.warn("lock {}: could not renew {} ({}); lease ends {}", stateLocation, info.id(), e.getMessage(),
+                    info.expires());
+            warnings.add("could not renew the lock " + info.id() + " on " + stateLocation + ": " + e.getMessage()
+                    + "; will retry before the lease ends at " + info.expires());
+        }
+
+        @Override
+        public synchronized void ensureHeld() {
+            if (closed) {
+                throw new LockLostException("the lock " + info.id() + " on " + stateLocation + " was released");
+            }
+            if (lost) {
+                throw new LockLostException("lost the lock " + info.id() + " on " + stateLocation
+                        + ": it was released or broken by someone else; stopped before writing to Cognito");
+            }
+            if (!clock.instant().isBefore(info.expires())) {
+                throw new LockLostException("the lease of the lock " + info.id() + " on " + stateLocation
+                        + " ended at " + info.expires() + " without a renewal (the store could not be reached, or"
+                        + " this process was paused); another run may hold it now, so this one stopped before"
+                        + " writing to Cognito");
             }
         }
 

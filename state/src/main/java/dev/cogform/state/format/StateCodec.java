@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.TreeMap;
  *   "clients": { "POOL.CLIENT": { "pool_id", "client_id", "client_name", "settings", "live_fingerprint",
  *                                 "prevent_destroy", "applied_at",
  *                                 "secrets": [ { "id", "created" } ] } },
- *   "pending": [ { "address", "pool_id", "client_name", "at" } ],
+ *   "pending": [ { "address", "pool_id", "client_name", "at", "timeout_seconds", "margin_seconds" } ],
  *   "checksum": "sha256:…" }
  * </pre>
  * {@code checksum} is the sha256 of the canonical JSON (keys sorted, no whitespace) of everything else,
@@ -143,6 +144,8 @@ public final class StateCodec {
             n.put("pool_id", p.poolId());
             n.put("client_name", p.clientName());
             n.put("at", p.at().toString());
+            n.put("timeout_seconds", p.timeout().toSeconds());
+            n.put("margin_seconds", p.margin().toSeconds());
         }
         String checksum = checksumOf(doc);
         doc.put("checksum", checksum);
@@ -303,7 +306,8 @@ public final class StateCodec {
             String where = "pending[" + i++ + "]";
             pending.add(new PendingCreate(address(text(p, "address", true, where), where),
                     text(p, "pool_id", true, where), text(p, "client_name", true, where),
-                    instant(p, "at", true, where)));
+                    instant(p, "at", true, where), seconds(p, "timeout_seconds", where),
+                    seconds(p, "margin_seconds", where)));
         }
         return new StateSnapshot(lineage, serialNode.longValue(), clients, pending);
     }
@@ -361,6 +365,18 @@ public final class StateCodec {
         } catch (DateTimeParseException e) {
             throw new CorruptStateException("\"" + where + "." + field + "\" is not a UTC time like 2025-01-31T12:00:00Z", e);
         }
+    }
+
+    /** An optional whole number of seconds; null when absent (an intent written before it was recorded). */
+    private static Duration seconds(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+            throw new CorruptStateException("\"" + where + "." + field + "\" is not a number of seconds");
+        }
+        return Duration.ofSeconds(v.longValue());
     }
 
     private static MessageDigest sha256Digest() {

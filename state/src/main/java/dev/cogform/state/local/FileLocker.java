@@ -1,6 +1,7 @@
 package dev.cogform.state.local;
 
 import dev.cogform.core.state.LockInfo;
+import dev.cogform.core.state.LockLostException;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.state.blob.LockConflict;
@@ -180,6 +181,16 @@ final class FileLocker implements Locker {
         @Override
         public LockInfo info() {
             return info;
+        }
+
+        @Override
+        public void ensureHeld() {
+            synchronized (jvm) {
+                if (jvm.held != this || !os.isValid()) {
+                    throw new LockLostException("the lock " + info.id() + " on " + stateLocation
+                            + " is no longer held (released or its file closed); stopped before writing");
+                }
+            }
         }
 
         @Override

@@ -8,6 +8,10 @@ import dev.cogform.state.blob.ConditionFailedException;
 import dev.cogform.state.blob.ConditionNotSupportedException;
 import dev.cogform.state.blob.Precondition;
 import dev.cogform.state.blob.StoredBlob;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -45,7 +49,9 @@ public final class S3BlobClient implements BlobClient {
     public Optional<StoredBlob> get() {
         try {
             ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-            return Optional.of(new StoredBlob(new Blob(r.asByteArray(), r.response().metadata()), r.response().eTag()));
+            GetObjectResponse response = r.response();
+            return Optional.of(new StoredBlob(new Blob(r.asByteArray(), response.metadata()), response.eTag(),
+                    response.lastModified(), date(response)));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -53,6 +59,17 @@ public final class S3BlobClient implements BlobClient {
         } catch (SdkClientException e) {
             throw new BlobTransportException("could not read " + location() + ": " + describe(e), e);
         }
+    }
+
+    /** The response's {@code Date} header: S3's clock at the time of the read; null when absent or unreadable. */
+    private static Instant date(GetObjectResponse response) {
+        return response.sdkHttpResponse().firstMatchingHeader("Date").map(d -> {
+            try {
+                return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }).orElse(null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cogform.state.blob;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cogform.core.state.LockInfo;
@@ -93,6 +94,74 @@ class InMemoryStateStoreTest implements LockRaceContract, CasRaceContract {
             assertThat(slow.drainWarnings()).singleElement().asString().contains("lost the lock " + lock.info().id());
             lock.close();
             assertThat(slow.lockHolder()).hasValueSatisfying(h -> assertThat(h.id()).isEqualTo(taker.info().id()));
+        }
+    }
+
+    @Test
+    void renewal_whoseAnswerAndReadBackBothFail_doesNotEscape_andLaterRenewalsStillRun() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        BlobClient flaky = new BlobClient() {
+            final BlobClient real = lockObject();
+
+            @Override
+            public java.util.Optional<StoredBlob> get() {
+                if (down.get()) {
+                    throw new BlobTransportException("simulated: no answer", new java.io.IOException("reset"));
+                }
+                return real.get();
+            }
+
+            @Override
+            public String put(Blob blob, Precondition precondition) {
+                if (down.get()) {
+                    throw new BlobTransportException("simulated: no answer", new java.io.IOException("reset"));
+                }
+                return real.put(blob, precondition);
+            }
+
+            @Override
+            public void delete(Precondition precondition) {
+                real.delete(precondition);
+            }
+
+            @Override
+            public String location() {
+                return real.location();
+            }
+        };
+        BlobStateStore store = open(clock, Duration.ofMinutes(5), flaky);
+        try (StateLock lock = store.lock("apply", Duration.ZERO)) {
+            LeaseLocker.LeaseLock lease = (LeaseLocker.LeaseLock) lock;
+            down.set(true);
+            clock.advance(Duration.ofMinutes(2));
+
+            assertThatCode(lease::renew).doesNotThrowAnyException();
+            assertThat(store.drainWarnings()).singleElement().asString().contains("could not renew");
+            assertThatCode(lock::ensureHeld).as("the lease has not ended yet").doesNotThrowAnyException();
+
+            clock.advance(Duration.ofMinutes(4));
+            assertThatThrownBy(lock::ensureHeld).isInstanceOf(dev.cogform.core.state.LockLostException.class)
+                    .hasMessageContaining("ended at 2026-05-01T10:05:00Z without a renewal");
+
+            down.set(false);
+            lease.renew();
+            assertThat(lock.info().expires()).isEqualTo(Instant.parse("2026-05-01T10:11:00Z"));
+            assertThatCode(lock::ensureHeld).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void ensureHeld_failsOnceTheLockWasBroken() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+        BlobStateStore slow = open(clock, Duration.ofMinutes(5), lockObject());
+        StateLock lock = slow.lock("apply", Duration.ZERO);
+        clock.advance(Duration.ofMinutes(6));
+        try (StateLock taker = open(clock, Duration.ofMinutes(5), lockObject()).lock("apply", Duration.ZERO)) {
+            ((LeaseLocker.LeaseLock) lock).renew();
+            assertThatThrownBy(lock::ensureHeld).isInstanceOf(dev.cogform.core.state.LockLostException.class)
+                    .hasMessageContaining("lost the lock " + lock.info().id());
+            lock.close();
         }
     }
 

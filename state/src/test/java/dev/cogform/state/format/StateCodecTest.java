@@ -107,6 +107,18 @@ class StateCodecTest {
     }
 
     @Test
+    void decode_ofAPendingCreateWrittenWithoutItsTimeout_givesItTheDefaults() throws IOException {
+        // Written before intents recorded their timeout and margin: the same intents, with the defaults.
+        DecodedState decoded = CODEC.decode(golden("compat/v1-pending-without-timeout.json"));
+
+        assertThat(decoded.snapshot()).isEqualTo(full());
+        assertThat(decoded.snapshot().pending()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.timeout()).isEqualTo(dev.cogform.core.state.PendingCreate.DEFAULT_TIMEOUT);
+            assertThat(p.margin()).isEqualTo(dev.cogform.core.state.PendingCreate.DEFAULT_MARGIN);
+        });
+    }
+
+    @Test
     void encode_matchesTheGoldenFiles() throws IOException {
         assertGolden("roundtrip/v3-full.json", CODEC.encode(full()).bytes());
         assertGolden("roundtrip/v3-empty.json", CODEC.encode(empty()).bytes());

@@ -98,17 +98,53 @@ interface S3StoreContract extends StateStoreContract {
         }
     }
 
+    /** A store whose lease is {@code lease}, judging time by {@code clock} where S3 gives none. */
+    default BlobStateStore openStore(Duration lease, Clock clock) {
+        Warnings warnings = new Warnings();
+        return new BlobStateStore(rawState(), new LeaseLocker(rawLock(), "s3://" + bucket() + "/" + KEY, lease, clock,
+                warnings), warnings);
+    }
+
+    /** What a kill -9 leaves: a lock object nobody renews; its lock info says it expires in five minutes. */
+    default void deadHolder(String id) {
+        Instant now = Instant.now();
+        rawLock().put(Blob.of(LockInfoCodec.encode(new dev.cogform.core.state.LockInfo(id, "apply",
+                "ghost@ci-runner", 4242, now, "0.0.1", now.plus(Duration.ofMinutes(5))))), Precondition.absent());
+    }
+
     @Test
-    default void expiredLeaseOfADeadHolder_isBrokenAndTakenOver() {
-        Instant past = Instant.now().minus(Duration.ofMinutes(10));
-        rawLock().put(Blob.of(LockInfoCodec.encode(new dev.cogform.core.state.LockInfo("dead-run", "apply",
-                "ghost@ci-runner", 4242, past, "0.0.1", past.plus(Duration.ofMinutes(5))))), Precondition.absent());
-        BlobStateStore store = openStore();
+    default void expiredLeaseOfADeadHolder_isBrokenAndTakenOver_onceS3SaysItWasNotRenewedForALease() throws Exception {
+        deadHolder("dead-run");
+        BlobStateStore store = openStore(Duration.ofSeconds(1), Clock.systemUTC());
+        Thread.sleep(3_500); // S3's times have whole seconds: lease 1 s, margin 1.1 s, rounding 1 s
         try (StateLock lock = store.lock("apply", Duration.ZERO)) {
             assertThat(store.drainWarnings()).singleElement().asString()
                     .contains("broke the expired lock dead-run").contains("ghost@ci-runner");
             assertThat(openStore().lockHolder().orElseThrow().id()).isEqualTo(lock.info().id());
             assertThat(openStore().lockHolder().orElseThrow().who()).isEqualTo(LockOwner.current().who());
+        }
+    }
+
+    @Test
+    default void leaseOfALiveHolder_isNotBroken_byATakerWhoseClockRunsAhead() {
+        deadHolder("live-run"); // just written: by S3's clock the lease has barely begun
+        Clock tenMinutesAhead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10));
+
+        assertThatThrownBy(() -> openStore(Duration.ofMinutes(5), tenMinutesAhead).lock("apply", Duration.ZERO))
+                .isInstanceOf(StateLockedException.class)
+                .hasMessageContaining("cogform state unlock live-run")
+                .hasMessageContaining("--lock-timeout");
+        assertThat(openStore().lockHolder().orElseThrow().id()).isEqualTo("live-run");
+    }
+
+    @Test
+    default void lockLeftByAKilledRun_isWaitedOutWithALockTimeout() {
+        deadHolder("killed-run");
+        BlobStateStore store = openStore(Duration.ofSeconds(1), Clock.systemUTC());
+
+        try (StateLock lock = store.lock("apply", Duration.ofSeconds(20))) {
+            assertThat(openStore().lockHolder().orElseThrow().id()).isEqualTo(lock.info().id());
+            assertThat(store.drainWarnings()).anySatisfy(w -> assertThat(w).contains("broke the expired lock killed-run"));
         }
     }
 

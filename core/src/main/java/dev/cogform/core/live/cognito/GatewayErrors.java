@@ -78,8 +78,8 @@ final class GatewayErrors {
             };
             return new GatewayException(kind, text, code, reason, e);
         }
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new GatewayException(GatewayError.UNREACHABLE,
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || readTimeout(e)) {
+            return new GatewayException(GatewayError.TIMED_OUT,
                     where + ": no answer in time (" + e.getMessage() + "); check the endpoint and network",
                     null, null, e);
         }
@@ -119,6 +119,19 @@ final class GatewayErrors {
             return GatewayError.ACCESS_DENIED;
         }
         return GatewayError.OTHER;
+    }
+
+    /** The socket timed out waiting for the answer (not while connecting: that request was never sent). */
+    private static boolean readTimeout(Throwable e) {
+        if (connectFailure(e)) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean connectFailure(Throwable e) {

@@ -97,6 +97,8 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     private final ConcurrentMap<String, ReentrantLock> poolLocks = new ConcurrentHashMap<>();
     private final ConcurrentMap<List<String>, Counts> counts = new ConcurrentHashMap<>();
     private final LongAdder failedCalls = new LongAdder();
+    /** The longest a call may take, all attempts included; set once, right after construction. */
+    private Duration writeTimeout = CALL_TIMEOUT;
 
     SdkCognitoGateway(CognitoIdentityProviderClient client, List<AutoCloseable> owned, QuotaConfig quotas,
                       Ticker ticker, DoubleSupplier random) {
@@ -207,6 +209,26 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
                 : new RateLimiter(quotas == null ? QuotaConfig.COGNITO_DEFAULT : quotas, Ticker.SYSTEM);
         return new SdkCognitoGateway(localClient(endpoint), List.of(), limiter,
                 Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * As {@link #forLocalEndpoint(URI, QuotaConfig)}, but waiting at most {@code answerTimeout} for an answer (instead of
+     * 30 s): the fault tests and the campaign use it to reach an unanswered create in seconds.
+     */
+    public static SdkCognitoGateway forLocalEndpointWithTimeout(URI endpoint, QuotaConfig quotas,
+                                                                Duration answerTimeout) {
+        Duration call = answerTimeout.multipliedBy(3).plusSeconds(1);
+        SdkCognitoGateway g = new SdkCognitoGateway(CognitoIdentityProviderClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(http().socketTimeout(answerTimeout))
+                .overrideConfiguration(overrides(null).toBuilder().apiCallAttemptTimeout(answerTimeout.plusSeconds(1))
+                        .apiCallTimeout(call).build())
+                .build(), List.of(), quotas == null ? QuotaConfig.COGNITO_DEFAULT : quotas,
+                Ticker.SYSTEM, () -> ThreadLocalRandom.current().nextDouble());
+        g.writeTimeout = call;
+        return g;
     }
 
     static CognitoIdentityProviderClient localClient(URI endpoint) {
@@ -331,6 +353,11 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     @Override
     public Optional<LiveClient> describe(String poolId, String clientId) {
         return describeRaw(poolId, clientId).map(c -> live(poolId, c));
+    }
+
+    @Override
+    public Duration writeTimeout() {
+        return writeTimeout;
     }
 
     @Override
