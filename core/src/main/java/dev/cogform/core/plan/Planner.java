@@ -600,9 +600,22 @@ public final class Planner {
         state.pending().forEach(p -> names.putIfAbsent(List.of(p.poolId(), p.clientName()), p.address()));
         // A planned create named like an unmanaged client has its own warning, plan.duplicate-name, which
         // suggests import_id; this one is for clients cogform already manages or has asked Cognito for.
+        // Creates have plan.duplicate-name, and a client an import_id names is known to be there.
+        Set<ClientAddress> creating = new HashSet<>();
+        changes.forEach(c -> {
+            if (c.action() == Action.CREATE) {
+                creating.add(c.address());
+            }
+        });
+        Set<String> importing = new HashSet<>();
+        desired.clients().forEach(dc -> {
+            if (dc.importId() != null) {
+                importing.add(dc.importId());
+            }
+        });
         for (UnmanagedClient u : unmanaged) {
             ClientAddress same = names.get(List.of(u.poolId(), u.clientName()));
-            if (same != null) {
+            if (same != null && !creating.contains(same) && !importing.contains(u.clientId())) {
                 diagnostics.add(RunRules.PLAN_UNMANAGED_SAME_NAME.diagnostic(same.toString(),
                         "client " + u.clientId() + " in pool " + u.poolId() + " is not managed by cogform but is named \""
                                 + u.clientName() + "\" like " + same + "; it may be a duplicate",
