@@ -5,6 +5,8 @@ import dev.cogform.cli.command.ApplyCommand;
 import dev.cogform.cli.command.DriftCommand;
 import dev.cogform.cli.command.ChangedCommand;
 import dev.cogform.cli.command.DiffCommand;
+import dev.cogform.cli.command.GenerateCommand;
+import dev.cogform.cli.command.ImportCommand;
 import dev.cogform.cli.command.GlobalOptions;
 import dev.cogform.cli.command.PlanCommand;
 import dev.cogform.cli.command.SandboxCommand;
@@ -19,6 +21,7 @@ import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,9 +33,6 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Reconciles Amazon Cognito user pool app clients with the desired state in cogform.yaml.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, SchemaCommand.class, PlanCommand.class,
-            ApplyCommand.class, DriftCommand.class, ShowCommand.class, ChangedCommand.class, DiffCommand.class,
-            SecretCommand.class, StateCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (plan --detailed-exitcode: no changes)",
@@ -40,6 +40,21 @@ import picocli.CommandLine.ScopeType;
             "2:plan --detailed-exitcode: changes present; drift: drift at or above --fail-on",
             "3:apply FILE: the saved plan is stale and was refused"})
 public final class Main implements Runnable, GlobalOptions {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. Register a new command here: only the
+     * one a run names gets its picocli model built (see {@link #commandLine(StackServices, String...)}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(CommandLine.HelpCommand.class, ValidateCommand.class,
+            SchemaCommand.class, PlanCommand.class, ApplyCommand.class, DriftCommand.class, ShowCommand.class,
+            ChangedCommand.class, DiffCommand.class, SecretCommand.class, ImportCommand.class, GenerateCommand.class,
+            StateCommand.class, SandboxCommand.class);
+
+    /**
+     * Set by the {@code ./cogform} launcher on the run that records its class-data archive: the JVM runs
+     * {@link ArchiveTraining} instead of a command, so the archive holds the classes of every command.
+     */
+    static final String TRAINING_PROPERTY = "cogform.cdsTraining";
 
     @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Run as if started in DIR (the stack directory holding cogform.yaml); drift takes several.")
@@ -66,32 +81,113 @@ public final class Main implements Runnable, GlobalOptions {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean(TRAINING_PROPERTY)) {
+            System.exit(ArchiveTraining.run());
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs cogform with the given streams and returns the exit code; tests call this. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine();
+        return run(StackServices.standard(), out, err, args);
+    }
+
+    /** Runs cogform on {@code services} with the given streams, building only the command {@code args} name. */
+    public static int run(StackServices services, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(services, args);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
     }
 
+    /** The whole command tree on the standard services. */
     public static CommandLine commandLine() {
         return commandLine(StackServices.standard());
     }
 
     /**
-     * The command tree with {@code services} handed to every command that takes them in its
+     * The whole command tree with {@code services} handed to every command that takes them in its
      * constructor; tests pass fakes here.
      */
     public static CommandLine commandLine(StackServices services) {
+        return tree(services, null, true);
+    }
+
+    /**
+     * The command tree for a run of {@code args}: the command they name is built in full, every other
+     * one is a placeholder holding only its name and summary, enough for the root's {@code --help} and
+     * for did-you-mean. Picocli builds a command's model by reflection over its fields, mixins and
+     * converters; doing that for every command was most of the start-up of a short command. Should
+     * parsing reach a placeholder after all (an {@code @file} argument, say), the run starts over on
+     * the whole tree, so laziness never changes behaviour.
+     */
+    public static CommandLine commandLine(StackServices services, String... args) {
+        return tree(services, args, false);
+    }
+
+    private static CommandLine tree(StackServices services, String[] args, boolean whole) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main, new ServicesFactory(services));
-        cli.setParameterExceptionHandler(Main::usageError);
+        ServicesFactory factory = new ServicesFactory(services);
+        CommandLine cli = new CommandLine(main, factory);
+        String named = whole ? null : commandName(cli.getCommandSpec(), args);
+        boolean all = whole || "help".equals(named); // help COMMAND prints that command's usage
+        for (Class<?> type : COMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (all || command.name().equals(named)) {
+                cli.addSubcommand(command.name(), type);
+            } else {
+                cli.addSubcommand(command.name(), placeholder(command));
+            }
+        }
+        cli.setParameterExceptionHandler((e, arguments) -> isPlaceholder(e.getCommandLine())
+                ? wholeTree(services, e.getCommandLine(), arguments)
+                : usageError(e, arguments));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(main, e, cmd));
-        cli.setExecutionStrategy(parsed -> main.logged(services.environment(), parsed));
+        cli.setExecutionStrategy(parsed -> parsed.asCommandLineList().stream().anyMatch(Main::isPlaceholder)
+                ? wholeTree(services, parsed.commandSpec().commandLine(), parsed.originalArgs().toArray(String[]::new))
+                : main.logged(services.environment(), parsed));
         return cli;
+    }
+
+    /** The first argument that is neither a root option nor its value: the command a run names, or null. */
+    static String commandName(CommandLine.Model.CommandSpec root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return arg;
+            }
+            CommandLine.Model.OptionSpec option = root.findOption(arg);
+            if (option != null && option.arity().max() > 0) {
+                i++; // "-C DIR", "--log-level LEVEL": skip the value
+            }
+        }
+        return null;
+    }
+
+    /** The user object of placeholder commands; never run. */
+    private static final Object PLACEHOLDER = new Object();
+
+    private static CommandLine placeholder(Command command) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(PLACEHOLDER);
+        spec.aliases(command.aliases());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return new CommandLine(spec);
+    }
+
+    private static boolean isPlaceholder(CommandLine cmd) {
+        return cmd.getCommandSpec().userObject() == PLACEHOLDER;
+    }
+
+    /** Runs {@code args} again on the whole tree, with the streams of the lazy one. */
+    private static int wholeTree(StackServices services, CommandLine lazy, String[] args) {
+        CommandLine root = lazy;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        CommandLine whole = commandLine(services);
+        whole.setOut(root.getOut());
+        whole.setErr(root.getErr());
+        return whole.execute(args);
     }
 
     /** Runs the parsed command with the log the options or {@code COGFORM_LOG} ask for, closing it after. */

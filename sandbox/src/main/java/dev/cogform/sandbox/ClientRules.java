@@ -56,8 +56,8 @@ final class ClientRules {
     static void check(ObjectNode s, PoolEntry pool, boolean hasSecret, boolean create) {
         checkTokenValidity(s);
         checkAuthFlows(s);
-        checkAttributes(s, "ReadAttributes", "read", create);
-        checkAttributes(s, "WriteAttributes", "write", create);
+        checkAttributes(s, pool, "ReadAttributes", "read", create);
+        checkAttributes(s, pool, "WriteAttributes", "write", create);
         for (String provider : strings(s, "SupportedIdentityProviders")) {
             if (!provider.equals(COGNITO_PROVIDER) && !pool.identityProviders().containsKey(provider)) {
                 throw CognitoError.invalidParameter("The provider " + provider + " does not exist for User Pool " + pool.id());
@@ -110,10 +110,11 @@ final class ClientRules {
         }
     }
 
-    private static void checkAttributes(ObjectNode s, String member, String word, boolean create) {
+    /** Standard attributes, or custom ones the pool's schema has. */
+    private static void checkAttributes(ObjectNode s, PoolEntry pool, String member, String word, boolean create) {
         for (String attribute : strings(s, member)) {
             boolean custom = attribute.startsWith("custom:") && attribute.length() > "custom:".length();
-            if (!custom && !STANDARD_ATTRIBUTES.contains(attribute)) {
+            if (custom ? !PoolSchema.has(pool, attribute) : !STANDARD_ATTRIBUTES.contains(attribute)) {
                 throw CognitoError.invalidParameter("Invalid " + word + " attributes specified while "
                         + (create ? "creating" : "updating") + " a client");
             }

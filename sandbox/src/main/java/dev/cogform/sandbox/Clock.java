@@ -1,12 +1,15 @@
 package dev.cogform.sandbox;
 
-/** Cognito's timestamps: fractional epoch seconds, millisecond precision. */
+/** Cognito's timestamps: fractional epoch seconds, millisecond precision, from the options' clock. */
 final class Clock {
 
-    private Clock() {
+    private final java.time.Clock source;
+
+    Clock(java.time.Clock source) {
+        this.source = source;
     }
 
-    static double epochSeconds() {
-        return System.currentTimeMillis() / 1000.0;
+    double epochSeconds() {
+        return source.millis() / 1000.0;
     }
 }

@@ -25,6 +25,9 @@ final class Dispatcher {
             case UPDATE_USER_POOL_CLIENT -> clients.update(body);
             case LIST_USER_POOL_CLIENTS -> clients.list(body);
             case DELETE_USER_POOL_CLIENT -> clients.delete(body);
+            case ADD_USER_POOL_CLIENT_SECRET -> clients.addSecret(body);
+            case LIST_USER_POOL_CLIENT_SECRETS -> clients.listSecrets(body);
+            case DELETE_USER_POOL_CLIENT_SECRET -> clients.deleteSecret(body);
             case CREATE_IDENTITY_PROVIDER -> pools.createIdentityProvider(body);
             case LIST_IDENTITY_PROVIDERS -> pools.listIdentityProviders(body);
             case CREATE_RESOURCE_SERVER -> pools.createResourceServer(body);

@@ -20,6 +20,14 @@ final class Ids {
         return random(LOWER, 51);
     }
 
+    /**
+     * A client secret's id. Cognito's id format is not documented; this one is the client id, a dash
+     * and a sequence number, unique per sandbox and readable in tests.
+     */
+    static String secretId(String clientId, long seq) {
+        return clientId + "-" + seq;
+    }
+
     /** {@code <region>_<9 letters and digits>}, as {@code us-east-1_AbC123xYz}. */
     static String poolId(String region) {
         return region + "_" + random(MIXED, 9);

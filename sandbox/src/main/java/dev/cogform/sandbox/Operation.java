@@ -14,6 +14,10 @@ enum Operation {
     UPDATE_USER_POOL_CLIENT("UpdateUserPoolClient", QuotaCategory.USER_POOL_CLIENT_UPDATE, ClientWrite.EXCLUSIVE),
     LIST_USER_POOL_CLIENTS("ListUserPoolClients", QuotaCategory.USER_POOL_CLIENT_READ, ClientWrite.NONE),
     DELETE_USER_POOL_CLIENT("DeleteUserPoolClient", QuotaCategory.USER_POOL_CLIENT_UPDATE, ClientWrite.EXCLUSIVE),
+    // The secret operations' quota categories are not on Cognito's quotas page; assumed like the client's.
+    ADD_USER_POOL_CLIENT_SECRET("AddUserPoolClientSecret", QuotaCategory.USER_POOL_CLIENT_UPDATE, ClientWrite.EXCLUSIVE),
+    LIST_USER_POOL_CLIENT_SECRETS("ListUserPoolClientSecrets", QuotaCategory.USER_POOL_CLIENT_READ, ClientWrite.NONE),
+    DELETE_USER_POOL_CLIENT_SECRET("DeleteUserPoolClientSecret", QuotaCategory.USER_POOL_CLIENT_UPDATE, ClientWrite.EXCLUSIVE),
     CREATE_IDENTITY_PROVIDER("CreateIdentityProvider", QuotaCategory.USER_POOL_RESOURCE_UPDATE, ClientWrite.NONE),
     LIST_IDENTITY_PROVIDERS("ListIdentityProviders", QuotaCategory.USER_POOL_RESOURCE_READ, ClientWrite.NONE),
     CREATE_RESOURCE_SERVER("CreateResourceServer", QuotaCategory.USER_POOL_RESOURCE_UPDATE, ClientWrite.NONE),

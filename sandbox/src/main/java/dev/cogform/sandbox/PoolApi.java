@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,10 @@ final class PoolApi {
     private final SandboxStore store;
     private final String region;
 
-    PoolApi(SandboxStore store, String region) {
+    private final Clock clock;
+
+    PoolApi(SandboxStore store, String region, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.region = region;
     }
@@ -40,23 +44,26 @@ final class PoolApi {
     JsonNode createUserPool(ObjectNode body) {
         RequestCheck in = new RequestCheck(body);
         String name = in.string("PoolName", true, 1, 128, ClientRequest.NAME);
+        ArrayNode schema = PoolSchema.fromRequest(in.structures("Schema", 50));
         in.done();
         ObjectNode attributes = body.deepCopy();
         attributes.remove("PoolName");
-        JsonNode schema = attributes.remove("Schema");
-        if (schema != null) {
-            attributes.set("SchemaAttributes", schema);
-        }
+        attributes.remove("Schema");
+        attributes.set("SchemaAttributes", schema);
         PoolEntry pool = store.write(pools -> add(pools, name, attributes));
         ObjectNode out = JSON.objectNode();
         out.set("UserPool", describe(pool));
         return out;
     }
 
-    /** The id of the first pool named {@code name}, created when there is none. */
-    String ensurePool(String name) {
-        return store.write(pools -> pools.values().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseGet(() -> add(pools, name, JSON.objectNode()))).id();
+    /** The id of the first pool named {@code name}, created when there is none, with {@code custom} attributes. */
+    String ensurePool(String name, Collection<String> custom) {
+        return store.write(pools -> {
+            PoolEntry pool = pools.values().stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseGet(() -> add(pools, name, JSON.objectNode()));
+            PoolSchema.addCustom(pool, custom);
+            return pool;
+        }).id();
     }
 
     JsonNode describeUserPool(ObjectNode body) {
@@ -125,7 +132,7 @@ final class PoolApi {
                 throw CognitoError.limitExceeded("The maximum number of identity providers for user pool "
                         + poolId + " has been reached.");
             }
-            double now = Clock.epochSeconds();
+            double now = clock.epochSeconds();
             ObjectNode idp = JSON.objectNode().put("UserPoolId", poolId).put("ProviderName", name)
                     .put("ProviderType", type);
             idp.set("ProviderDetails", details.deepCopy());
@@ -223,7 +230,7 @@ final class PoolApi {
         do {
             id = Ids.poolId(region);
         } while (pools.containsKey(id));
-        double now = Clock.epochSeconds();
+        double now = clock.epochSeconds();
         String arn = "arn:aws:cognito-idp:" + region + ":000000000000:userpool/" + id;
         PoolEntry pool = new PoolEntry(id, name, arn, now, now, attributes, null, null, null);
         pools.put(id, pool);
@@ -235,6 +242,7 @@ final class PoolApi {
         out.putObject("LambdaConfig");
         out.put("MfaConfiguration", "OFF").put("EstimatedNumberOfUsers", 0);
         out.setAll(p.attributes().deepCopy());
+        out.set("SchemaAttributes", PoolSchema.of(p).deepCopy());
         out.put("LastModifiedDate", p.modified()).put("CreationDate", p.created());
         return out;
     }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -61,10 +63,11 @@ public final class Sandbox implements AutoCloseable {
         }
         SandboxStore store = options.dataFile() == null
                 ? SandboxStore.inMemory() : SandboxStore.persistent(new DataFile(options.dataFile()));
-        PoolApi pools = new PoolApi(store, options.region());
+        Clock clock = new Clock(options.clock());
+        PoolApi pools = new PoolApi(store, options.region(), clock);
         Quotas quotas = options.quotas() ? new Quotas(true, options.quotaScale(), System::nanoTime) : Quotas.off();
         PoolWriteGuard guard = new PoolWriteGuard();
-        ProtocolHandler handler = new ProtocolHandler(new Dispatcher(pools, new ClientApi(store)), quotas,
+        ProtocolHandler handler = new ProtocolHandler(new Dispatcher(pools, new ClientApi(store, clock)), quotas,
                 options.faults(), guard);
         HttpServer server;
         try {
@@ -89,7 +92,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** The id of the (first) pool named {@code poolName}, creating the pool when there is none. */
     public String ensurePool(String poolName) {
-        return pools.ensurePool(poolName);
+        return pools.ensurePool(poolName, List.of());
+    }
+
+    /**
+     * As {@link #ensurePool(String)}, and the pool's schema gains the custom attributes
+     * {@code customAttributes} (names without {@code custom:}) it lacks, as AddCustomAttributes would.
+     */
+    public String ensurePool(String poolName, Collection<String> customAttributes) {
+        return pools.ensurePool(poolName, customAttributes);
     }
 
     /** The live fault plan: rules added or cleared here apply to the next requests. */

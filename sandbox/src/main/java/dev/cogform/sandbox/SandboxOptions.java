@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param quotas     false lifts the request-rate quotas entirely
  * @param faults     faults to inject; the sandbox uses this very instance, so rules added later apply
  * @param region     the region in pool ids and ARNs (default {@code us-east-1})
+ * @param clock      where creation and modification dates come from (default the system clock); tests
+ *                   move it to age client secrets without waiting
  */
 public record SandboxOptions(String host, int port, Path dataFile, double quotaScale, boolean quotas,
-                             FaultPlan faults, String region) {
+                             FaultPlan faults, String region, java.time.Clock clock) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -25,6 +27,7 @@ public record SandboxOptions(String host, int port, Path dataFile, double quotaS
         host = host == null || host.isBlank() ? DEFAULT_HOST : host;
         region = region == null || region.isBlank() ? DEFAULT_REGION : region;
         faults = faults == null ? FaultPlan.none() : faults;
+        clock = clock == null ? java.time.Clock.systemUTC() : clock;
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is out of range; use 1-65535, or 0 for a free port");
         }
@@ -35,6 +38,12 @@ public record SandboxOptions(String host, int port, Path dataFile, double quotaS
         if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("region '" + region + "' does not look like an AWS region, such as us-east-1");
         }
+    }
+
+    /** The options with the system clock. */
+    public SandboxOptions(String host, int port, Path dataFile, double quotaScale, boolean quotas, FaultPlan faults,
+                          String region) {
+        this(host, port, dataFile, quotaScale, quotas, faults, region, null);
     }
 
     /** The options without a region: {@link #DEFAULT_REGION}. */
@@ -48,30 +57,34 @@ public record SandboxOptions(String host, int port, Path dataFile, double quotaS
     }
 
     public SandboxOptions withHost(String v) {
-        return new SandboxOptions(v, port, dataFile, quotaScale, quotas, faults, region);
+        return new SandboxOptions(v, port, dataFile, quotaScale, quotas, faults, region, clock);
     }
 
     public SandboxOptions withPort(int v) {
-        return new SandboxOptions(host, v, dataFile, quotaScale, quotas, faults, region);
+        return new SandboxOptions(host, v, dataFile, quotaScale, quotas, faults, region, clock);
     }
 
     public SandboxOptions withDataFile(Path v) {
-        return new SandboxOptions(host, port, v, quotaScale, quotas, faults, region);
+        return new SandboxOptions(host, port, v, quotaScale, quotas, faults, region, clock);
     }
 
     public SandboxOptions withQuotaScale(double v) {
-        return new SandboxOptions(host, port, dataFile, v, quotas, faults, region);
+        return new SandboxOptions(host, port, dataFile, v, quotas, faults, region, clock);
     }
 
     public SandboxOptions withQuotas(boolean v) {
-        return new SandboxOptions(host, port, dataFile, quotaScale, v, faults, region);
+        return new SandboxOptions(host, port, dataFile, quotaScale, v, faults, region, clock);
     }
 
     public SandboxOptions withFaults(FaultPlan v) {
-        return new SandboxOptions(host, port, dataFile, quotaScale, quotas, v, region);
+        return new SandboxOptions(host, port, dataFile, quotaScale, quotas, v, region, clock);
+    }
+
+    public SandboxOptions withClock(java.time.Clock v) {
+        return new SandboxOptions(host, port, dataFile, quotaScale, quotas, faults, region, v);
     }
 
     public SandboxOptions withRegion(String v) {
-        return new SandboxOptions(host, port, dataFile, quotaScale, quotas, faults, v);
+        return new SandboxOptions(host, port, dataFile, quotaScale, quotas, faults, v, clock);
     }
 }

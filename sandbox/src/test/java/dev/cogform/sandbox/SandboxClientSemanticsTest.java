@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserP
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 
@@ -210,6 +211,92 @@ class SandboxClientSemanticsTest {
         assertThat(pool.creationDate()).isNotNull();
         assertThat(cognito.listUserPools(r -> r.maxResults(60)).userPools())
                 .anySatisfy(p -> assertThat(p.id()).isEqualTo(pool.id()));
+    }
+
+    @Test
+    void analyticsByApplicationArn_getsCognitosServiceLinkedRole() {
+        String pool = sandbox.ensurePool("analytics-arn");
+        UserPoolClientType c = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("pinpoint")
+                .analyticsConfiguration(a -> a.applicationArn("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc")
+                        .userDataShared(true))).userPoolClient();
+
+        assertThat(c.analyticsConfiguration().roleArn()).isEqualTo(
+                "arn:aws:iam::000000000000:role/aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp");
+        assertThat(c.analyticsConfiguration().externalId()).isNull();
+        assertThat(cognito.describeUserPoolClient(r -> r.userPoolId(pool).clientId(c.clientId())).userPoolClient()
+                .analyticsConfiguration()).isEqualTo(c.analyticsConfiguration());
+        UserPoolClientType byId = cognito.updateUserPoolClient(r -> r.userPoolId(pool).clientId(c.clientId())
+                .analyticsConfiguration(a -> a.applicationId("0123456789abcdef0123456789abcdef")
+                        .roleArn("arn:aws:iam::123456789012:role/mine").externalId("x"))).userPoolClient();
+        assertThat(byId.analyticsConfiguration().roleArn()).as("a role given with an application id is kept")
+                .isEqualTo("arn:aws:iam::123456789012:role/mine");
+    }
+
+    @Test
+    void poolSchema_hasEveryStandardAttribute_theRequestedOnes_andCustomOnesPrefixed() {
+        UserPoolType pool = cognito.createUserPool(r -> r.poolName("schema").schema(
+                SchemaAttributeType.builder().name("email").attributeDataType("String").required(true).build(),
+                SchemaAttributeType.builder().name("tenant").attributeDataType("String").mutable(true).build()))
+                .userPool();
+
+        List<SchemaAttributeType> schema = cognito.describeUserPool(r -> r.userPoolId(pool.id())).userPool()
+                .schemaAttributes();
+
+        assertThat(schema).extracting(SchemaAttributeType::name).startsWith("sub", "name").contains("email",
+                "phone_number_verified", "updated_at").endsWith("custom:tenant").hasSize(21);
+        assertThat(schema).filteredOn(SchemaAttributeType::required).extracting(SchemaAttributeType::name)
+                .containsExactly("sub", "email");
+        assertThat(pool.schemaAttributes()).isEqualTo(schema);
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(sandbox.ensurePool("plain"))).userPool()
+                .schemaAttributes()).hasSize(20).filteredOn(SchemaAttributeType::required)
+                .extracting(SchemaAttributeType::name).containsExactly("sub");
+        assertThatThrownBy(() -> cognito.createUserPool(r -> r.poolName("bad").schema(SchemaAttributeType.builder()
+                .name("tier").attributeDataType("String").required(true).build())))
+                .hasMessageContaining("Required custom attributes are not supported currently.");
+    }
+
+    @Test
+    void ensurePool_addsTheCustomAttributesItIsGiven_toANewOrExistingPool() {
+        String pool = sandbox.ensurePool("ensured", List.of("tenant"));
+
+        assertThat(sandbox.ensurePool("ensured", List.of("tenant", "plan"))).isEqualTo(pool);
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(pool)).userPool().schemaAttributes())
+                .extracting(SchemaAttributeType::name).endsWith("custom:tenant", "custom:plan").hasSize(22);
+    }
+
+    @Test
+    void requiredAttributes_joinANonEmptyWriteAttributes_onCreateAndUpdate() {
+        String pool = cognito.createUserPool(r -> r.poolName("required").schema(
+                SchemaAttributeType.builder().name("email").attributeDataType("String").required(true).build(),
+                SchemaAttributeType.builder().name("family_name").attributeDataType("String").required(true).build()))
+                .userPool().id();
+
+        UserPoolClientType created = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("w")
+                .writeAttributes("name")).userPoolClient();
+        UserPoolClientType updated = cognito.updateUserPoolClient(r -> r.userPoolId(pool).clientId(created.clientId())
+                .writeAttributes("nickname", "email")).userPoolClient();
+        UserPoolClientType none = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("none"))
+                .userPoolClient();
+
+        assertThat(created.writeAttributes()).containsExactly("email", "family_name", "name");
+        assertThat(updated.writeAttributes()).containsExactly("email", "family_name", "nickname");
+        assertThat(none.hasWriteAttributes()).as("no list already means every standard attribute").isFalse();
+    }
+
+    @Test
+    void customAttributes_mustExistInThePool() {
+        String pool = cognito.createUserPool(r -> r.poolName("custom").schema(
+                SchemaAttributeType.builder().name("tenant").attributeDataType("String").build())).userPool().id();
+
+        assertThat(cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("ok")
+                .readAttributes("custom:tenant").writeAttributes("custom:tenant")).userPoolClient().writeAttributes())
+                .containsExactly("custom:tenant");
+        assertThatThrownBy(() -> cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("bad")
+                .writeAttributes("custom:does_not_exist")))
+                .hasMessageContaining("Invalid write attributes specified while creating a client");
+        assertThatThrownBy(() -> cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("bad")
+                .readAttributes("custom:does_not_exist")))
+                .hasMessageContaining("Invalid read attributes specified while creating a client");
     }
 
     @Test

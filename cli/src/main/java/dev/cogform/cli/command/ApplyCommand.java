@@ -14,6 +14,7 @@ import dev.cogform.core.apply.SavedPlanCheck;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.Planner;
 import dev.cogform.core.state.StateSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,8 +82,9 @@ public final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Colors colors = output.colors(services, main.noColor());
-        if (planFile != null && (!planning.targets().isEmpty() || !planning.refresh())) {
-            err.println("cogform: --target and --refresh belong to the plan; a saved plan is applied as it was made");
+        if (planFile != null && (!planning.targets().isEmpty() || !planning.refresh() || !planning.rotateSecrets().isEmpty())) {
+            err.println("cogform: --target, --refresh and --rotate-secret belong to the plan; a saved plan is applied as"
+                    + " it was made");
             return ExitCode.ERROR;
         }
         if (requireCommit != null && (planFile == null || !requireCommit.matches("[0-9a-fA-F]{7,40}"))) {
@@ -138,11 +140,46 @@ public final class ApplyCommand implements Callable<Integer> {
             if (saved == null && !autoApprove && !approved(out, err)) {
                 return ExitCode.ERROR;
             }
+            if (!autoApprove && !duplicatesApproved(plan, out, err)) {
+                return ExitCode.ERROR;
+            }
             ApplyResult result = new Applier(session.gateway, session.store, services.clock(), view, Applier.DEFAULT_PARALLELISM)
                     .apply(plan, state, session.heldLock());
             view.result(plan, result);
             return result.failed() ? ExitCode.ERROR : ExitCode.OK;
         }
+    }
+
+    /**
+     * A plan that creates a client named like an unmanaged one is asked about again, saved or not: Cognito
+     * allows the duplicate, but it is almost never wanted ({@code import_id} adopts the existing one).
+     */
+    private boolean duplicatesApproved(Plan plan, PrintWriter out, PrintWriter err) {
+        List<Diagnostic> duplicates = plan.diagnostics().stream()
+                .filter(d -> Planner.DUPLICATE_NAME.equals(d.rule())).toList();
+        if (duplicates.isEmpty()) {
+            return true;
+        }
+        StackServices.Terminal terminal = services.terminal();
+        if (!terminal.interactive()) {
+            err.println("cogform: this plan creates " + duplicates.size() + " client(s) with the name of an existing,"
+                    + " unmanaged client (see the warnings); add import_id to adopt them, or confirm the duplicates"
+                    + " with --auto-approve");
+            return false;
+        }
+        out.println("This plan creates a second client with the name of an existing one:");
+        duplicates.forEach(d -> out.println("  " + d.path() + ": " + d.message()));
+        out.println("  Only 'yes' will be accepted to create the duplicates.");
+        out.println();
+        out.print("  Enter a value: ");
+        out.flush();
+        String answer = terminal.readLine();
+        out.println();
+        if (!"yes".equals(answer == null ? null : answer.trim())) {
+            err.println("Apply cancelled.");
+            return false;
+        }
+        return true;
     }
 
     private boolean approved(PrintWriter out, PrintWriter err) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** {@code --target} and {@code --refresh}: what a plan covers and whether it reads Cognito. */
+/**
+ * {@code --target}, {@code --refresh} and {@code --rotate-secret}: what a plan covers, whether it reads
+ * Cognito, and whose client secret it rotates now.
+ */
 public final class PlanningOptions {
 
     @Option(names = "--target", paramLabel = "POOL.CLIENT", converter = AddressConverter.class,
@@ -16,6 +19,14 @@ public final class PlanningOptions {
     @Option(names = "--refresh", arity = "1", paramLabel = "true|false", defaultValue = "true",
             description = "Read the live clients first (default). With false, plan from the recorded state alone.")
     boolean refresh = true;
+
+    @Option(names = "--rotate-secret", paramLabel = "POOL.CLIENT", converter = AddressConverter.class,
+            description = "Plan a rotation of this client's secret now, whatever its age (for a leaked secret); repeatable.")
+    List<ClientAddress> rotateSecrets = new java.util.ArrayList<>();
+
+    public Set<ClientAddress> rotateSecrets() {
+        return new LinkedHashSet<>(rotateSecrets);
+    }
 
     public Set<ClientAddress> targets() {
         return new LinkedHashSet<>(targets);

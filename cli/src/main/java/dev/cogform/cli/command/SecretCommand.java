@@ -7,6 +7,7 @@ import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.state.ClientRecord;
+import dev.cogform.core.model.SecretDescriptor;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cogform secret ADDRESS}: reads the client secret from Cognito and prints it. The only place a
- * secret is ever printed; it is never stored.
+ * secret is ever printed; it is never stored. With {@code --all}, one line per secret: id, creation
+ * date and value, where Cognito reveals it (DescribeUserPoolClient gives one value, taken as the
+ * newest's; ListUserPoolClientSecrets gives none).
  */
 @Command(name = "secret", mixinStandardHelpOptions = true,
         description = "Print the client secret of a managed client, read live from Cognito.")
@@ -38,6 +41,10 @@ public final class SecretCommand implements Callable<Integer> {
     @Parameters(paramLabel = "POOL.CLIENT", converter = PlanningOptions.AddressConverter.class,
             description = "The client's address in cogform.yaml, like main.web.")
     private ClientAddress address;
+
+    @picocli.CommandLine.Option(names = "--all",
+            description = "List every secret of the client (at most two): id, creation date and value, tab-separated.")
+    private boolean all;
 
     public SecretCommand(StackServices services) {
         this.services = services;
@@ -89,7 +96,17 @@ public final class SecretCommand implements Callable<Integer> {
                 // stdout stays the bare secret for scripts; the reminder goes to stderr.
                 err.println("cogform: read from the cogform sandbox (in-process Cognito), not AWS");
             }
-            spec.commandLine().getOut().println(secret.get());
+            if (!all) {
+                spec.commandLine().getOut().println(secret.get());
+            } else {
+                List<SecretDescriptor> secrets = session.gateway.listSecrets(record.get().poolId(), record.get().clientId());
+                for (int i = 0; i < secrets.size(); i++) {
+                    boolean newest = i == secrets.size() - 1;
+                    // Cognito reveals only one value, the one DescribeUserPoolClient returns: the newest's.
+                    spec.commandLine().getOut().println(secrets.get(i).id() + "\t" + secrets.get(i).created() + "\t"
+                            + (newest ? secret.get() : "(value not readable: Cognito returns only the newest secret's)"));
+                }
+            }
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

@@ -52,6 +52,7 @@ final class StackSession implements AutoCloseable {
 
     /** Loads the stack; on errors, fails with the load diagnostics (Main prints them, exit 1). */
     static StackSession load(StackServices services, Path dir, Variables variables, PrintWriter err, Colors colors) {
+        services.prepareGateway();
         LoadResult loaded = services.load(dir, variables);
         if (!loaded.ok()) {
             throw new DiagnosticException(loaded.diagnostics().isEmpty()
@@ -82,13 +83,14 @@ final class StackSession implements AutoCloseable {
                 progress);
         LiveSnapshot live;
         try {
-            live = planning.refresh() ? refresher.refresh(desired, state, planning.targets())
+            live = planning.refresh() ? refresher.refresh(desired, state, planning.targets(), planning.rotateSecrets())
                     : refresher.fromState(desired, state);
         } finally {
             progress.end(); // the plan, or the error, starts on a line of its own
         }
         return Planner.plan(desired, state, live,
-                new PlanOptions(planning.targets(), services.clock().instant(), Version.current(), provenance(err)));
+                new PlanOptions(planning.targets(), services.clock().instant(), Version.current(), provenance(err),
+                        planning.rotateSecrets()));
     }
 
     /** The stack's inputs: cogform.yaml and the var files read. */

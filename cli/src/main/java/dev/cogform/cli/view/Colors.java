@@ -17,6 +17,10 @@ public record Colors(boolean on) {
         return wrap("31", s);
     }
 
+    public String cyan(String s) {
+        return wrap("36", s);
+    }
+
     public String bold(String s) {
         return wrap("1", s);
     }

@@ -2,11 +2,14 @@ package dev.cogform.cli.view;
 
 import dev.cogform.core.apply.ApplyResult;
 import dev.cogform.core.apply.Outcome;
+import dev.cogform.core.apply.SecretOutcome;
+import dev.cogform.core.plan.SecretChange;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
+import dev.cogform.core.plan.StateChange;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -57,14 +60,34 @@ public final class HumanApplyView implements ApplyView {
     public void result(Plan plan, ApplyResult result) {
         new DiagnosticsView(err, c).render(result.diagnostics());
         out.println();
-        if (result.stateChanges() > 0) {
-            out.println("Recorded " + result.stateChanges() + " state change" + (result.stateChanges() == 1 ? "" : "s") + ".");
+        // Imports are recorded as state changes before any Cognito call; they are counted as imports.
+        long imports = plan.stateChanges().stream().filter(s -> s.kind() == StateChange.Kind.IMPORT).count();
+        long recorded = result.stateChanges() - (result.stateChanges() > 0 ? imports : 0);
+        if (recorded > 0) {
+            out.println("Recorded " + recorded + " state change" + (recorded == 1 ? "" : "s") + ".");
+        }
+        for (SecretOutcome o : result.secretOutcomes()) {
+            String what = o.kind() == SecretChange.Kind.ROTATE ? "secret rotated" : "old secret deleted";
+            String how = switch (o.status()) {
+                case DONE -> ": " + what + " (secret " + o.secretId() + (o.adopted()
+                        ? (o.kind() == SecretChange.Kind.ROTATE ? ", added by an interrupted apply and now recorded)"
+                                : ", already gone)")
+                        : ")") + (o.kind() == SecretChange.Kind.ROTATE ? "; 'cogform secret " + o.address()
+                        + "' prints it" : "");
+                case FAILED -> ": " + what.replace("rotated", "rotation").replace("deleted", "deletion") + " failed: "
+                        + o.message();
+                case NOT_ATTEMPTED -> ": " + o.kind().code() + " not attempted because an earlier change failed";
+            };
+            out.println(o.address() + how);
         }
         List<Outcome> done = result.with(Outcome.Status.DONE);
         if (!result.failed()) {
-            out.println(c.green(c.bold("Apply complete!")) + " Clients: " + count(done, Action.CREATE) + " added, "
+            out.println(c.green(c.bold("Apply complete!")) + " Clients: "
+                    + (imports > 0 && result.stateChanges() > 0 ? imports + " imported, " : "") + count(done, Action.CREATE) + " added, "
                     + count(done, Action.UPDATE) + " changed, " + count(done, Action.REPLACE) + " replaced, "
-                    + count(done, Action.DELETE) + " destroyed.");
+                    + count(done, Action.DELETE) + " destroyed" + (result.secretOutcomes().isEmpty() ? "" : "; secrets: "
+                    + secretCount(result, SecretChange.Kind.ROTATE) + " rotated, " + secretCount(result,
+                    SecretChange.Kind.DELETE_OLD) + " old deleted") + ".");
             out.flush();
             return;
         }
@@ -90,6 +113,11 @@ public final class HumanApplyView implements ApplyView {
     /** The client a change acts on; every action but a create has one. */
     private static String priorId(ResourceChange change) {
         return change.existing().map(PriorClient::clientId).orElseThrow();
+    }
+
+    private static long secretCount(ApplyResult result, SecretChange.Kind kind) {
+        return result.secretOutcomes().stream()
+                .filter(o -> o.kind() == kind && o.status() == Outcome.Status.DONE).count();
     }
 
     private static long count(List<Outcome> outcomes, Action action) {

@@ -1,6 +1,7 @@
 package dev.cogform.cli.view;
 
 import dev.cogform.core.model.AppClientField;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.ActionReason;
 import dev.cogform.core.plan.AttributeDiff;
@@ -10,6 +11,7 @@ import dev.cogform.core.plan.GitProvenance;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
+import dev.cogform.core.plan.SecretChange;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.plan.UnmanagedClient;
 import java.io.PrintWriter;
@@ -49,11 +51,17 @@ public final class HumanPlanView implements PlanView {
             out.println();
         }
         drift(plan.drift());
-        stateChanges(plan.stateChanges());
-        List<ResourceChange> actions = plan.actions();
+        // An import is a state change too, but it is shown with its client's change below.
+        stateChanges(plan.stateChanges().stream().filter(s -> s.kind() != StateChange.Kind.IMPORT).toList());
+        // Imports are shown with the changes, whether or not an update follows them.
+        List<ResourceChange> actions = plan.changes().stream()
+                .filter(ch -> ch.action() != Action.NO_OP || ch.importing().isPresent()).toList();
         if (actions.isEmpty() && plan.errored()) {
             // Not only failed reads end here (an unknown --target does too); the errors follow on stderr.
             out.println(c.red(c.bold("Planning failed.")));
+        } else if (actions.isEmpty() && !plan.secretChanges().isEmpty()) {
+            secretChanges(plan.secretChanges());
+            out.println(c.bold("Plan:") + " " + secretCounts(plan) + ".");
         } else if (actions.isEmpty()) {
             if (plan.stateChanges().isEmpty() && plan.drift().isEmpty()) {
                 out.println(c.green(c.bold("No changes.")) + " The app clients match cogform.yaml.");
@@ -65,9 +73,12 @@ public final class HumanPlanView implements PlanView {
             out.println("cogform will perform the following actions:");
             out.println();
             actions.forEach(this::change);
-            out.println(c.bold("Plan:") + " " + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE)
+            secretChanges(plan.secretChanges());
+            int imports = plan.imports().size();
+            String secrets = plan.secretChanges().isEmpty() ? "" : ", " + secretCounts(plan);
+            out.println(c.bold("Plan:") + " " + (imports > 0 ? imports + " to import, " : "") + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE)
                     + " to change, " + plan.count(Action.REPLACE) + " to replace, " + plan.count(Action.DELETE)
-                    + " to destroy.");
+                    + " to destroy" + secrets + ".");
         }
         unmanaged(plan.unmanaged());
         if (!plan.targets().isEmpty()) {
@@ -149,19 +160,49 @@ public final class HumanPlanView implements PlanView {
         for (StateChange s : changes) {
             String what = switch (s.kind()) {
                 case ADOPT -> "adopt client " + s.record().clientId() + ", created by an interrupted apply";
+                case IMPORT -> "import client " + s.record().clientId() + " (import_id), as it is live";
                 case FORGET_PENDING -> "forget an interrupted create that left no client behind";
                 case RECORD_LIVE -> "record the live settings, which already match cogform.yaml, as applied";
                 case RECORD_PREVENT_DESTROY -> "record lifecycle.prevent_destroy = " + s.record().preventDestroy();
+                case RECORD_SECRETS -> "record the client's secrets as Cognito lists them ("
+                        + String.join(", ", s.record().secrets().stream().map(SecretDescriptor::id).toList())
+                        + "), as an interrupted apply or a change outside cogform left them";
             };
             out.println("  " + s.address() + ": " + what);
         }
         out.println();
     }
 
+    /** Secret steps, after the client changes: the applier runs them after those. Never a value. */
+    private void secretChanges(List<SecretChange> changes) {
+        for (SecretChange s : changes) {
+            String age = "newest secret is " + s.newestAgeDays() + (s.newestAgeDays() == 1 ? " day" : " days") + " old";
+            switch (s.kind()) {
+                case ROTATE -> out.println(c.bold("  # " + s.address() + " secret will be rotated")
+                        + (s.reason() == SecretChange.Reason.REQUESTED ? " (--rotate-secret; " + age + ")" : " (" + age + ")"));
+                case DELETE_OLD -> out.println(c.bold("  # " + s.address() + " old secret will be deleted")
+                        + " (secret " + s.secretId() + "; the " + age + ", past its overlap)");
+                default -> throw new IllegalStateException("no wording for " + s.kind());
+            }
+            out.println("  " + c.cyan("*") + " " + s.address() + " (client " + s.clientId() + ", pool " + s.poolId() + ")");
+            out.println();
+        }
+    }
+
+    private static String secretCounts(Plan plan) {
+        long rotate = plan.secretChanges().stream().filter(s -> s.kind() == SecretChange.Kind.ROTATE).count();
+        long delete = plan.secretChanges().size() - rotate;
+        return rotate + (rotate == 1 ? " secret" : " secrets") + " to rotate, " + delete + " old "
+                + (delete == 1 ? "secret" : "secrets") + " to delete";
+    }
+
     private void legend(List<ResourceChange> actions) {
         out.println("Resource actions are indicated with the following symbols:");
         if (actions.stream().anyMatch(a -> a.action() == Action.CREATE)) {
             out.println("  " + c.green("+") + " create");
+        }
+        if (actions.stream().anyMatch(a -> a.importing().isPresent())) {
+            out.println("  " + c.cyan("<=") + " import an existing client");
         }
         if (actions.stream().anyMatch(a -> a.action() == Action.UPDATE)) {
             out.println("  " + c.yellow("~") + " update in-place");
@@ -186,8 +227,13 @@ public final class HumanPlanView implements PlanView {
                 where = "(pool " + ch.poolId() + ")";
             }
             case UPDATE -> {
-                out.println(c.bold("  # " + ch.address() + " will be updated in-place"));
+                out.println(c.bold("  # " + ch.address() + (ch.importing().isPresent()
+                        ? " will be imported, then updated in-place" : " will be updated in-place")));
                 where = "(client " + ((ResourceChange.Update) ch).prior().clientId() + ", pool " + ch.poolId() + ")";
+            }
+            case NO_OP -> {
+                out.println(c.bold("  # " + ch.address() + " will be imported") + " (it already matches cogform.yaml)");
+                where = "(client " + ((ResourceChange.NoOp) ch).prior().clientId() + ", pool " + ch.poolId() + ")";
             }
             case REPLACE -> {
                 PriorClient old = ((ResourceChange.Replace) ch).prior();
@@ -206,14 +252,13 @@ public final class HumanPlanView implements PlanView {
                         : " will be destroyed (it is no longer in cogform.yaml)")));
                 where = "(client " + ((ResourceChange.Delete) ch).prior().clientId() + ", pool " + ch.poolId() + ")";
             }
-            default -> {
-                return;
-            }
+            default -> throw new IllegalStateException("no wording for " + ch.action()); // a statement switch is not exhaustive
         }
         if (ch.destructive() && ch.preventDestroy()) {
             out.println(c.red("  # refused: lifecycle.prevent_destroy protects this client"));
         }
-        out.println(symbol(ch.action()) + " " + ch.address() + " " + where);
+        out.println((ch.importing().isPresent() && ch.action() == Action.NO_OP ? "  " + c.cyan("<=") : symbol(ch.action()))
+                + " " + ch.address() + " " + where);
         Map<AppClientField, Object> drifted = driftedFields.getOrDefault(ch.address(), Map.of());
         for (AttributeDiff d : ch.diffs()) {
             // A revert: the plan sets the field back to what it was before it changed outside cogform.

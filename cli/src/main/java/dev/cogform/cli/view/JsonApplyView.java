@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogform.core.apply.ApplyResult;
 import dev.cogform.core.apply.Outcome;
+import dev.cogform.core.apply.SecretOutcome;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.Plan;
+import dev.cogform.core.plan.PlanFile;
 import dev.cogform.core.plan.ResourceChange;
 import dev.cogform.core.model.SettingsJson;
 import java.io.PrintWriter;
@@ -55,6 +57,19 @@ public final class JsonApplyView implements ApplyView {
             n.put("message", o.message());
             n.set("warnings", JsonPlanView.diagnostics(o.warnings()));
         }
+        if (!result.secretOutcomes().isEmpty()) {
+            // Only with secret steps, so an apply document without them keeps its bytes.
+            ArrayNode secrets = root.putArray("secret_outcomes");
+            for (SecretOutcome o : result.secretOutcomes()) {
+                ObjectNode n = secrets.addObject();
+                n.put("address", o.address().toString());
+                n.put("kind", o.kind().code());
+                n.put("status", o.status().word());
+                n.put("secret_id", o.secretId());
+                n.put("adopted", o.adopted());
+                n.put("message", o.message());
+            }
+        }
         root.set("diagnostics", JsonPlanView.diagnostics(result.diagnostics()));
         ObjectNode state = root.putObject("state");
         state.put("lineage", result.state().lineage());
@@ -72,7 +87,7 @@ public final class JsonApplyView implements ApplyView {
 
     private static ObjectNode header(Plan plan, String status) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format_version", JsonPlanView.FORMAT_VERSION);
+        root.put("format_version", PlanFile.formatVersion(plan)); // the embedded plan's, so that the two agree
         root.put("type", "apply");
         root.put("status", status);
         root.put("plan_digest", plan.digest());

@@ -19,12 +19,6 @@ import java.util.List;
  */
 public final class JsonPlanView implements PlanView {
 
-    /**
-     * The version of every JSON document cogform prints. The plan document is a saved plan, so it is
-     * the saved-plan format's version; the apply document embeds one and shares it.
-     */
-    static final String FORMAT_VERSION = PlanFile.FORMAT_VERSION;
-
     private static final ObjectMapper MAPPER = SettingsJson.mapper();
 
     private final PrintWriter out;

@@ -11,6 +11,8 @@ import dev.cogform.core.plan.GitProvenance;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
+import dev.cogform.core.plan.SecretChange;
+import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.plan.SourceLines;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -83,7 +85,8 @@ public final class MarkdownPlanView implements PlanView {
     /** The most clients, from the top, whose rows and details fit the budget with everything else. */
     private int fit(String head, List<String> rows, List<String> details, String foot, int total) {
         int fixed = Markdown.bytes(head) + Markdown.bytes(foot);
-        int used = fixed + Markdown.bytes(tableHeader(total)) + Markdown.bytes(omitted(total, total));
+        // The blank line body() puts between the table and the details counts too.
+        int used = fixed + Markdown.bytes(tableHeader(total)) + (total == 0 ? 0 : 1) + Markdown.bytes(omitted(total, total));
         int shown = 0;
         while (shown < total) {
             int next = Markdown.bytes(rows.get(shown)) + Markdown.bytes(details.get(shown));
@@ -167,14 +170,22 @@ public final class MarkdownPlanView implements PlanView {
 
     /** The summary line, in the words of the text view's footer. */
     public static String summaryLine(Plan plan) {
-        String s = "**Plan:** " + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE) + " to change, "
-                + plan.count(Action.REPLACE) + " to replace, " + plan.count(Action.DELETE) + " to destroy.";
+        int imports = plan.imports().size();
+        long rotate = plan.secretChanges().stream().filter(c -> c.kind() == SecretChange.Kind.ROTATE).count();
+        long deleteOld = plan.secretChanges().size() - rotate;
+        String s = "**Plan:** " + (imports > 0 ? imports + " to import, " : "") + plan.count(Action.CREATE) + " to add, "
+                + plan.count(Action.UPDATE) + " to change, " + plan.count(Action.REPLACE) + " to replace, "
+                + plan.count(Action.DELETE) + " to destroy"
+                + (plan.secretChanges().isEmpty() ? "" : ", " + rotate + (rotate == 1 ? " secret" : " secrets")
+                        + " to rotate, " + deleteOld + " old " + (deleteOld == 1 ? "secret" : "secrets") + " to delete")
+                + ".";
         if (!plan.drift().isEmpty()) {
             s += " " + plan.drift().size() + " changed outside cogform.";
         }
-        if (!plan.stateChanges().isEmpty()) {
-            s += " " + plan.stateChanges().size() + " state " + (plan.stateChanges().size() == 1 ? "change" : "changes")
-                    + " without Cognito calls.";
+        // Imports are state changes too, but counted as imports above.
+        long recorded = plan.stateChanges().stream().filter(c -> c.kind() != StateChange.Kind.IMPORT).count();
+        if (recorded > 0) {
+            s += " " + recorded + " state " + (recorded == 1 ? "change" : "changes") + " without Cognito calls.";
         }
         return s;
     }
@@ -221,6 +232,19 @@ public final class MarkdownPlanView implements PlanView {
                     .stream().map(e -> Markdown.code(e.getKey().toString()) + " " + String.join(", ", e.getValue()))
                     .toList(), "; ") + ".");
         }
+        List<ResourceChange> imports = plan.imports();
+        if (!imports.isEmpty()) {
+            // Apart from the other changes: an import changes no client, it makes cogform manage one.
+            w.add("📥 **" + count(imports.size(), "existing client") + " will be imported** (taken into the state as"
+                    + " it is in Cognito): " + listed(imports.stream().map(c -> Markdown.code(c.address().toString())
+                    + " (client " + Markdown.code(c.importing().orElseThrow()) + (c.action() == Action.UPDATE
+                    ? ", then updated" : ", no change") + ")").toList(), ", ") + ".");
+        }
+        if (!plan.secretChanges().isEmpty()) {
+            w.add("🔑 **Client secrets:** " + listed(plan.secretChanges().stream().map(MarkdownPlanView::secretWords)
+                    .toList(), "; ") + ". Consumers read the new secret with `cogform secret ADDRESS`; the old one"
+                    + " stays valid until it is deleted.");
+        }
         if (!plan.drift().isEmpty()) {
             Map<ClientAddress, ResourceChange> acted = new LinkedHashMap<>();
             plan.actions().forEach(c -> acted.put(c.address(), c));
@@ -240,6 +264,16 @@ public final class MarkdownPlanView implements PlanView {
             w.add("ℹ️ **Sandbox:** planned against the in-process cogform sandbox; nothing in AWS was read.");
         }
         return w;
+    }
+
+    /** One secret step in the text view's words (never a value). */
+    private static String secretWords(SecretChange c) {
+        String age = "newest secret is " + c.newestAgeDays() + (c.newestAgeDays() == 1 ? " day" : " days") + " old";
+        return Markdown.code(c.address().toString()) + switch (c.kind()) {
+            case ROTATE -> " secret will be rotated (" + (c.reason() == SecretChange.Reason.REQUESTED
+                    ? "`--rotate-secret`; " : "") + age + ")";
+            case DELETE_OLD -> " old secret will be deleted (" + Markdown.code(c.secretId()) + "; " + age + ")";
+        };
     }
 
     /** What happened outside cogform and what this plan does about it: reverts it, or records it. */
@@ -298,7 +332,8 @@ public final class MarkdownPlanView implements PlanView {
             case DELETE -> "destroy";
             case NO_OP -> "no-op";
         };
-        return c.action() == Action.NO_OP ? word : "`" + c.action().symbol() + "` " + word;
+        String words = c.action() == Action.NO_OP ? word : "`" + c.action().symbol() + "` " + word;
+        return c.importing().isPresent() ? "`<=` import, then " + words : words;
     }
 
     private static String row(ResourceChange c) {

@@ -5,9 +5,11 @@ import dev.cogform.core.desired.QuotaConfig;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.refresh.PoolResolver;
 import dev.cogform.sandbox.Sandbox;
 import dev.cogform.sandbox.SandboxOptions;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The gateway of a stack whose provider is {@code endpoint: sandbox}: an in-process sandbox keeping
@@ -28,10 +32,12 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
 
     private final Sandbox sandbox;
     private final SdkCognitoGateway sdk;
+    private final DesiredState stack;
 
-    private SandboxGateway(Sandbox sandbox, SdkCognitoGateway sdk) {
+    private SandboxGateway(Sandbox sandbox, SdkCognitoGateway sdk, DesiredState stack) {
         this.sandbox = sandbox;
         this.sdk = sdk;
+        this.stack = stack;
     }
 
     static SandboxGateway start(DesiredState stack) {
@@ -44,12 +50,25 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withDataFile(stack.directory().resolve(DATA_FILE))
                 .withRegion(region));
-        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas, budget));
+        return new SandboxGateway(sandbox, SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), quotas, budget), stack);
     }
 
-    /** Resolves pool names by creating missing pools, as a fresh sandbox has none. */
+    /**
+     * Resolves pool names by creating missing pools, as a fresh sandbox has none, with the custom
+     * attributes the stack's clients of that pool name: a pool in AWS would have them in its schema.
+     */
     PoolResolver poolResolver() {
-        return name -> Optional.of(sandbox.ensurePool(name));
+        return name -> Optional.of(sandbox.ensurePool(name, customAttributes(name)));
+    }
+
+    /** The custom attributes (without {@code custom:}) the clients of pools named {@code name} read or write. */
+    private Set<String> customAttributes(String name) {
+        Set<String> out = new TreeSet<>();
+        stack.pools().stream().filter(p -> name.equals(p.name())).flatMap(p -> p.clients().stream())
+                .flatMap(c -> Stream.concat(c.settings().readAttributes().stream(), c.settings().writeAttributes().stream()))
+                .filter(a -> a.startsWith("custom:"))
+                .forEach(a -> out.add(a.substring("custom:".length())));
+        return out;
     }
 
     @Override
@@ -93,8 +112,28 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
     }
 
     @Override
+    public PoolSchema poolSchema(String poolId) {
+        return sdk.poolSchema(poolId);
+    }
+
+    @Override
     public Optional<String> readSecret(String poolId, String clientId) {
         return sdk.readSecret(poolId, clientId);
+    }
+
+    @Override
+    public List<SecretDescriptor> listSecrets(String poolId, String clientId) {
+        return sdk.listSecrets(poolId, clientId);
+    }
+
+    @Override
+    public SecretDescriptor addSecret(String poolId, String clientId) {
+        return sdk.addSecret(poolId, clientId);
+    }
+
+    @Override
+    public void deleteSecret(String poolId, String clientId, String secretId) {
+        sdk.deleteSecret(poolId, clientId, secretId);
     }
 
     @Override

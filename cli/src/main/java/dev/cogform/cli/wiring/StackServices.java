@@ -23,6 +23,14 @@ public interface StackServices {
 
     LoadResult load(Path stackDir, Variables variables);
 
+    /**
+     * Called before {@link #load} by commands that will call {@link #gateway}: the standard services
+     * start setting up the AWS SDK in the background ({@link Wiring#warmUp()}), so it overlaps loading
+     * the YAML. Does nothing by default.
+     */
+    default void prepareGateway() {
+    }
+
     CognitoGateway gateway(DesiredState stack);
 
     StateStore stateStore(DesiredState stack);
@@ -73,6 +81,11 @@ public interface StackServices {
             @Override
             public LoadResult load(Path stackDir, Variables variables) {
                 return DesiredStateLoader.load(stackDir, variables);
+            }
+
+            @Override
+            public void prepareGateway() {
+                Wiring.warmUp();
             }
 
             @Override

@@ -10,6 +10,7 @@ import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.state.StateStore;
 import dev.cogform.state.StateBackends;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -69,6 +70,26 @@ public final class Wiring {
             }
         }
         return null;
+    }
+
+    /**
+     * Starts, on a daemon thread, what the first SDK client of a process spends its time on (class
+     * initialisation of the client, its endpoint rules, signer and HTTP client): it builds a client for a
+     * local address and closes it unused, sending nothing and reading no credentials. A plan's first
+     * request comes that much sooner when this overlaps loading the YAML. Returns at once; a failure
+     * only means the real client pays the cost itself.
+     */
+    public static Thread warmUp() {
+        Thread warm = new Thread(() -> {
+            try (SdkCognitoGateway unused = SdkCognitoGateway.forLocalEndpoint(URI.create("http://127.0.0.1:9"), null)) {
+                // building is the point
+            } catch (RuntimeException | LinkageError ignored) {
+                // the real client will report whatever is wrong
+            }
+        }, "cogform-sdk-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+        return warm;
     }
 
     /** The store for the stack's {@code state:} (default: the local file .cogform/state.json in the stack). */

@@ -13,9 +13,11 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -38,6 +40,16 @@ final class CognitoAdmin implements AutoCloseable {
 
     String createPool(String name) {
         return sdk.createUserPool(b -> b.poolName(name)).userPool().id();
+    }
+
+    /** A pool whose schema requires the standard attributes {@code required} and has the {@code custom} ones. */
+    String createPool(String name, List<String> required, List<String> custom) {
+        List<SchemaAttributeType> schema = new java.util.ArrayList<>();
+        required.forEach(a -> schema.add(SchemaAttributeType.builder().name(a).attributeDataType("String")
+                .required(true).mutable(true).build()));
+        custom.forEach(a -> schema.add(SchemaAttributeType.builder().name(a).attributeDataType("String")
+                .mutable(true).build()));
+        return sdk.createUserPool(b -> b.poolName(name).schema(schema)).userPool().id();
     }
 
     void deletePoolQuietly(String poolId) {
@@ -108,6 +120,17 @@ final class CognitoAdmin implements AutoCloseable {
                 .allowedOAuthFlowsWithStrings(oauthFlows.isEmpty() ? null : oauthFlows)
                 .allowedOAuthScopes(scopes.isEmpty() ? null : scopes)
                 .allowedOAuthFlowsUserPoolClient(!oauthFlows.isEmpty())).userPoolClient().clientId();
+    }
+
+    /** Creates a client the way a console or another tool does; returns its id. */
+    String create(String poolId, UnaryOperator<CreateUserPoolClientRequest.Builder> settings) {
+        return sdk.createUserPoolClient(settings.apply(CreateUserPoolClientRequest.builder().userPoolId(poolId)).build())
+                .userPoolClient().clientId();
+    }
+
+    /** The SDK client, for calls the scenarios make directly. */
+    CognitoIdentityProviderClient sdk() {
+        return sdk;
     }
 
     void delete(String poolId, String clientId) {

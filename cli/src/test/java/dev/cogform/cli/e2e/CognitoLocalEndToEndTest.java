@@ -37,6 +37,10 @@ class CognitoLocalEndToEndTest extends EndToEndScenarios {
                 PeerGap.NO_IDENTITY_PROVIDER_API,
                 PeerGap.NO_RESOURCE_SERVER_API,
                 // Unknown pool ids are not checked.
-                PeerGap.NO_POOL_EXISTENCE_CHECK);
+                PeerGap.NO_POOL_EXISTENCE_CHECK,
+                // Stored as sent: no service-linked RoleArn for an ApplicationArn, no required
+                // attributes added to WriteAttributes.
+                PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE,
+                PeerGap.NO_REQUIRED_WRITE_ATTRIBUTES);
     }
 }

@@ -160,6 +160,108 @@ abstract class EndToEndScenarios {
         stack.plan(0);
     }
 
+    /** The service-linked role Cognito gives an analytics configuration by application ARN. */
+    static final String SERVICE_LINKED_ROLE =
+            "role/aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp";
+
+    @Test
+    void analyticsByArn_theRoleCognitoFillsIn_isNeitherDriftNorChange() {
+        stack.apply();
+        String web = stack.clientId("main.web");
+        if (has(PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE)) {
+            // What Cognito does on its own, done here by hand (TestAccCognitoIDPUserPoolClient_analyticsWithARN).
+            admin.edit(mainPool, web, b -> b.analyticsConfiguration(a -> a
+                    .applicationArn("arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef")
+                    .roleArn("arn:aws:iam::123456789012:" + SERVICE_LINKED_ROLE).userDataShared(true)));
+        }
+
+        assertThat(admin.describeExisting(mainPool, web).analyticsConfiguration().roleArn()).endsWith(SERVICE_LINKED_ROLE);
+        JsonNode plan = stack.json(0, "plan", "--json", "--detailed-exitcode");
+        assertThat(plan.path("resource_drift")).isEmpty();
+        assertThat(actions(plan)).containsOnly("no-op");
+        stack.expect(0, "plan", "--refresh=false", "--detailed-exitcode");
+    }
+
+    @Test
+    void requiredAttributes_cognitoAddsToWriteAttributes_arePlannedWarnedAndThenNoChange() {
+        String pool = admin.createPool("cogform-e2e-required-" + UUID.randomUUID().toString().substring(0, 8),
+                List.of("email"), List.of("tenant"));
+        try {
+            StackYaml y = StackYaml.empty(endpoint());
+            y.pool("users", pool);
+            Map<String, Object> writer = y.client("users", "writer");
+            writer.put("name", "profile-editor");
+            writer.put("read_attributes", StackYaml.list("email", "name", "custom:tenant"));
+            writer.put("write_attributes", StackYaml.list("name", "custom:tenant"));
+            y.client("users", "reader").put("name", "reader");
+            stack.write(y.root);
+            // Where the value starts: a block list begins on the line after its key.
+            String at = "cogform.yaml:" + (line("write_attributes") + 1) + ":";
+
+            CliRun first = stack.plan(2);
+            JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+
+            assertThat(first.err()).contains(at, "warning[attributes.required-writable]",
+                    "write_attributes leaves out 'email', required attribute of pool " + pool);
+            assertThat(rules(plan)).containsExactly("attributes.required-writable");
+            assertThat(change(plan, "users.writer").path("after").path("write_attributes").toString())
+                    .isEqualTo("[\"custom:tenant\",\"email\",\"name\"]");
+            assertThat(stack.apply().out()).contains("Clients: 2 added, 0 changed, 0 replaced, 0 destroyed.");
+            assertThat(admin.describeExisting(pool, stack.clientId("users.writer")).writeAttributes())
+                    .containsExactly("custom:tenant", "email", "name");
+            assertThat(admin.describeExisting(pool, stack.clientId("users.reader")).writeAttributes()).isEmpty();
+            assertThat(stack.plan(0).err()).contains("warning[attributes.required-writable]");
+            stack.expect(0, "plan", "--refresh=false", "--detailed-exitcode");
+
+            writer.put("write_attributes", StackYaml.list("email", "name", "custom:tenant"));
+            stack.write(y.root);
+            assertThat(stack.plan(0).err()).doesNotContain("attributes.required-writable");
+        } finally {
+            admin.deletePoolQuietly(pool);
+        }
+    }
+
+    @Test
+    void unknownCustomAttribute_isAnErrorAtItsLine_andNothingIsCreated() {
+        String pool = admin.createPool("cogform-e2e-custom-" + UUID.randomUUID().toString().substring(0, 8),
+                List.of(), List.of("tenant"));
+        try {
+            StackYaml y = StackYaml.empty(endpoint());
+            y.pool("users", pool);
+            Map<String, Object> c = y.client("users", "c");
+            c.put("name", "tenant-admin");
+            c.put("write_attributes", StackYaml.list("custom:tenant", "custom:does_not_exist"));
+            stack.write(y.root);
+
+            CliRun plan = stack.expect(1, "plan");
+            CliRun apply = stack.expect(1, "apply", "--auto-approve");
+
+            assertThat(plan.err()).contains("cogform.yaml:" + line("custom:does_not_exist") + ":",
+                    "error[attributes.custom-exists]",
+                    "custom attribute 'custom:does_not_exist' is not in the schema of pool " + pool);
+            assertThat(apply.err()).contains("error[attributes.custom-exists]");
+            assertThat(admin.list(pool)).isEmpty();
+            stack.expect(0, "validate");
+        } finally {
+            admin.deletePoolQuietly(pool);
+        }
+    }
+
+    /** The 1-based line of cogform.yaml where {@code text} first appears. */
+    private int line(String text) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("cogform.yaml"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(text + " is not in cogform.yaml");
+    }
+
     @Test
     void outOfBandDelete_isRecreated() {
         stack.apply();
@@ -389,6 +491,171 @@ abstract class EndToEndScenarios {
     }
 
     // --- helpers
+
+    /**
+     * Clients made with the peer's own API, in the shapes cogform.yaml describes: confidential with OAuth
+     * code flow and token validities in several units, a public implicit-flow client, a client-credentials
+     * machine client, and a bare one (its name only). Returns their ids by name.
+     */
+    private Map<String, String> madeElsewhere(String poolId) {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        ids.put("Web App", admin.create(poolId, b -> b.clientName("Web App").generateSecret(true)
+                .explicitAuthFlowsWithStrings("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH")
+                .accessTokenValidity(30).idTokenValidity(2).refreshTokenValidity(90)
+                .tokenValidityUnits(TokenValidityUnitsType.builder().accessToken(TimeUnitsType.MINUTES)
+                        .idToken(TimeUnitsType.HOURS).refreshToken(TimeUnitsType.DAYS).build())
+                .supportedIdentityProviders("COGNITO")
+                .callbackURLs("https://app.example.com/callback", "http://localhost:3000/callback")
+                .logoutURLs("https://app.example.com/")
+                .allowedOAuthFlowsWithStrings("code").allowedOAuthScopes("openid", "email")
+                .allowedOAuthFlowsUserPoolClient(true)
+                .readAttributes("email", "name").writeAttributes("name")
+                .preventUserExistenceErrors("ENABLED").enableTokenRevocation(true)));
+        ids.put("spa", admin.create(poolId, b -> b.clientName("spa")
+                .supportedIdentityProviders("COGNITO").callbackURLs("https://app.example.com/spa")
+                .allowedOAuthFlowsWithStrings("implicit").allowedOAuthScopes("openid")
+                .allowedOAuthFlowsUserPoolClient(true)));
+        // Client credentials need a custom scope; without a resource server API, a machine client signs in with a password.
+        ids.put("billing worker", admin.create(poolId, b -> has(PeerGap.NO_RESOURCE_SERVER_API)
+                ? b.clientName("billing worker").generateSecret(true)
+                        .explicitAuthFlowsWithStrings("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH")
+                : b.clientName("billing worker").generateSecret(true)
+                        .allowedOAuthFlowsWithStrings("client_credentials").allowedOAuthScopes(StackYaml.API + "/read")
+                        .supportedIdentityProviders("COGNITO").allowedOAuthFlowsUserPoolClient(true)
+                        .explicitAuthFlowsWithStrings("ALLOW_REFRESH_TOKEN_AUTH")));
+        ids.put("bare", admin.create(poolId, b -> b.clientName("bare")));
+        return ids;
+    }
+
+    @Test
+    void generate_plan_apply_adoptsThePoolsClients_withoutFieldChanges() throws Exception {
+        Map<String, String> ids = madeElsewhere(otherPool);
+        Stack fresh = new Stack(java.nio.file.Files.createDirectories(dir.resolve("adopt")));
+
+        CliRun generated = fresh.expect(0, "generate", "--pool", otherPool, "--endpoint", endpoint().toString(),
+                "--region", "us-east-1", "--out", "cogform.yaml");
+        String yaml = java.nio.file.Files.readString(fresh.dir.resolve("cogform.yaml"));
+        JsonNode plan = fresh.json(2, "plan", "--json", "--detailed-exitcode");
+        CliRun human = fresh.plan(2);
+        CliRun applied = fresh.apply();
+
+        assertThat(generated.out()).contains("with 4 clients, each with import_id");
+        assertThat(yaml).contains("import_id: \"" + ids.get("Web App") + "\"", "web-app:", "billing-worker:", "bare:",
+                "generate_secret: true", "access: 30m", "id: 2h", "refresh: 90d");
+        assertThat(plan.path("format_version").asText()).isEqualTo("1.2");
+        assertThat(actions(plan)).containsOnly("no-op");
+        assertThat(plan.path("resource_changes")).hasSize(4).allSatisfy(c -> {
+            assertThat(c.path("importing").path("id").asText()).isIn(ids.values());
+            assertThat(c.path("diffs")).isEmpty();
+        });
+        assertThat(plan.path("state_changes")).hasSize(4)
+                .allSatisfy(c -> assertThat(c.path("kind").asText()).isEqualTo("import"));
+        assertThat(plan.path("unmanaged")).isEmpty();
+        assertThat(human.out()).contains("# main.web-app will be imported", "# main.bare will be imported",
+                "Plan: 4 to import, 0 to add, 0 to change, 0 to replace, 0 to destroy.");
+        assertThat(applied.out()).contains("Apply complete! Clients: 4 imported, 0 added, 0 changed");
+        assertThat(fresh.clientId("main.web-app")).isEqualTo(ids.get("Web App"));
+        assertThat(fresh.plan(0).out()).contains("No changes.");
+        assertThat(names(otherPool)).hasSize(4);
+        assertThat(fresh.expect(1, "generate", "--pool", otherPool, "--endpoint", endpoint().toString(),
+                "--out", "cogform.yaml").err()).contains("cogform.yaml exists; add --force");
+        for (CliRun run : fresh.transcript()) {
+            assertThat(run.out() + run.err()).doesNotContain(admin.describeExisting(otherPool, ids.get("Web App")).clientSecret());
+        }
+    }
+
+    @Test
+    void generate_saysWhichLiveSettingsTheYamlCannotExpress() throws Exception {
+        if (!has(PeerGap.NO_VALIDATION)) {
+            // Cognito refuses such a client, so there is nothing to generate from; the peers store it.
+            assertThat(names(mainPool)).isEmpty();
+            return;
+        }
+        admin.create(mainPool, b -> b.clientName("odd").generateSecret(true)
+                .allowedOAuthFlowsWithStrings("client_credentials").allowedOAuthScopes("phone")
+                .allowedOAuthFlowsUserPoolClient(true));
+        Stack fresh = new Stack(java.nio.file.Files.createDirectories(dir.resolve("odd")));
+
+        CliRun generated = fresh.expect(1, "generate", "--pool", mainPool, "--endpoint", endpoint().toString(),
+                "--region", "us-east-1", "--out", "cogform.yaml");
+
+        assertThat(generated.err()).contains("some live settings cannot be written as valid cogform.yaml",
+                "error[oauth.client-credentials-scopes]: phone is not supported with client_credentials flow");
+        assertThat(fresh.dir.resolve("cogform.yaml")).exists();
+    }
+
+    @Test
+    void importId_importsThenUpdates_andAnUnmanagedNamesake_isAWarningThatApplyAsksAbout() {
+        String legacy = admin.create(mainPool, b -> b.clientName("legacy").accessTokenValidity(2)
+                .tokenValidityUnits(TokenValidityUnitsType.builder().accessToken(TimeUnitsType.HOURS).build()));
+        String twin = admin.create(mainPool, b -> b.clientName("twin"));
+        StackYaml small = StackYaml.empty(endpoint());
+        small.pool("main", mainPool);
+        Map<String, Object> imported = small.client("main", "legacy");
+        imported.put("import_id", legacy);
+        imported.put("token_validity", Map.of("access", "1h"));
+        small.client("main", "twin");
+        stack.write(small.root);
+
+        JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+        CliRun human = stack.plan(2);
+        stack.expect(0, "plan", "--out", "dup.plan");
+        CliRun refused = stack.expect(1, "apply", "dup.plan");
+
+        JsonNode change = change(plan, "main.legacy");
+        assertThat(change.path("action").asText()).isEqualTo("update");
+        assertThat(change.path("importing").path("id").asText()).isEqualTo(legacy);
+        assertThat(fields(change)).containsExactly("token_validity.access");
+        assertThat(change(plan, "main.twin").path("action").asText()).isEqualTo("create");
+        assertThat(rules(plan)).contains("plan.duplicate-name");
+        assertThat(human.out()).contains("# main.legacy will be imported, then updated in-place",
+                "token_validity.access: 2h -> 1h", "Plan: 1 to import, 1 to add, 1 to change");
+        assertThat(human.err()).contains("already has a client named \"twin\" (client " + twin + ")",
+                "add import_id: " + twin + " to main.twin");
+        assertThat(refused.err()).contains("with the name of an existing, unmanaged client");
+        assertThat(stack.dir.resolve(".cogform/state.json")).as("nothing was recorded").doesNotExist();
+
+        CliRun applied = stack.expect(0, "apply", "dup.plan", "--auto-approve");
+
+        assertThat(applied.out()).contains("Clients: 1 imported, 1 added, 1 changed");
+        assertThat(stack.clientId("main.legacy")).isEqualTo(legacy);
+        assertThat(accessSeconds(admin.describeExisting(mainPool, legacy))).isEqualTo(3600);
+        stack.plan(0);
+        imported.put("import_id", twin);
+        stack.write(small.root);
+        assertThat(stack.expect(1, "plan").err()).contains("main.legacy already manages client " + legacy
+                + ", but import_id names client " + twin);
+    }
+
+    @Test
+    void importCommand_takesAnExistingClient_andRefusesWhatItCannotTake() {
+        String bare = admin.create(mainPool, b -> b.clientName("bare"));
+        String elsewhere = admin.create(otherPool, b -> b.clientName("elsewhere"));
+        StackYaml small = StackYaml.empty(endpoint());
+        small.pool("main", mainPool);
+        small.client("main", "bare");
+        small.client("main", "second");
+        stack.write(small.root);
+
+        CliRun imported = stack.expect(0, "import", "main.bare", bare);
+
+        assertThat(imported.out()).contains("Imported client " + bare + " (\"bare\", pool " + mainPool + ") as main.bare.");
+        assertThat(stack.clientId("main.bare")).isEqualTo(bare);
+        assertThat(stack.expect(1, "import", "main.bare", bare).err()).contains("main.bare already manages client " + bare);
+        assertThat(stack.expect(1, "import", "main.second", bare).err())
+                .contains("client " + bare + " is already managed by main.bare");
+        assertThat(stack.expect(1, "import", "main.second", "nosuchclient123").err())
+                .contains("client nosuchclient123 does not exist in pool " + mainPool);
+        assertThat(stack.expect(1, "import", "main.second", elsewhere).err())
+                .contains("client " + elsewhere + " does not exist in pool " + mainPool);
+        assertThat(stack.expect(1, "import", "main.absent", elsewhere).err()).contains("main.absent is not in cogform.yaml");
+        for (CliRun run : stack.transcript()) {
+            assertThat(run.err()).doesNotContain("Exception", "\tat ");
+        }
+        JsonNode plan = stack.json(2, "plan", "--json", "--detailed-exitcode");
+        assertThat(change(plan, "main.bare").path("action").asText()).isEqualTo("no-op");
+        assertThat(change(plan, "main.second").path("action").asText()).isEqualTo("create");
+    }
 
     private List<String> names(String poolId) {
         return admin.list(poolId).stream().map(UserPoolClientDescription::clientName).toList();

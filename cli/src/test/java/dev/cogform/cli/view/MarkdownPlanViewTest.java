@@ -25,7 +25,9 @@ class MarkdownPlanViewTest {
                 Arguments.of("replacement", Named.of("generate_secret changes the client id", Plans.replacement())),
                 Arguments.of("prevent-destroy", Named.of("a delete refused by prevent_destroy", Plans.protectedDelete())),
                 Arguments.of("drift-reverted", Named.of("a console change this plan reverts", Plans.driftReverted())),
-                Arguments.of("everything", Named.of("every action, drift, state change", Plans.everything())));
+                Arguments.of("everything", Named.of("every action, drift, state change", Plans.everything())),
+                Arguments.of("imports-and-rotation", Named.of("imports and secret steps, each listed apart",
+                        Plans.importsAndRotation())));
     }
 
     static String markdown(Plan plan, int maxBytes) {
@@ -51,6 +53,27 @@ class MarkdownPlanViewTest {
         assertThat(markdown(Plans.createsOnly(), 65_000)).contains("## 🟡 cogform plan for `stacks/prod`: changes");
         assertThat(markdown(Plans.replacement(), 65_000)).contains("## 🔴 cogform plan for `stacks/prod`: destructive");
         assertThat(markdown(Plans.protectedDelete(), 65_000)).contains("## ❌ cogform plan for `stacks/prod`: errors");
+    }
+
+    @Test
+    void importsAndSecretSteps_areListedApartFromTheClientChanges_beforeAnyDetails() {
+        Plan plan = Plans.importsAndRotation();
+        String md = markdown(plan, 65_000);
+
+        assertThat(plan.imports()).hasSize(2);
+        assertThat(plan.secretChanges()).hasSize(2);
+        int details = md.indexOf("<details>");
+        assertThat(md.indexOf("📥 **2 existing clients will be imported**")).isPositive().isLessThan(details);
+        assertThat(md).contains("`main.legacy` (client `3example23456789`, no change)")
+                .contains("`main.admin` (client `4example23456789`, then updated)")
+                .contains("**Plan:** 2 to import, 1 to add, 1 to change, 0 to replace, 0 to destroy,"
+                        + " 1 secret to rotate, 1 old secret to delete.");
+        assertThat(md.indexOf("🔑 **Client secrets:**")).isPositive().isLessThan(details);
+        assertThat(md).contains("`main.web` secret will be rotated (newest secret is 93 days old)")
+                .contains("`main.billing` old secret will be deleted (`5example23456789-0`; newest secret is 8 days old)")
+                .contains("| `main.admin` | `<=` import, then `~` update |");
+        // The imported-as-is client changes nothing: it has no row of its own among the changes.
+        assertThat(md).doesNotContain("| `main.legacy` |");
     }
 
     @Test

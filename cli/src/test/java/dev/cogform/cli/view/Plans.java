@@ -70,6 +70,35 @@ final class Plans {
         return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "1.0.0-test", GIT));
     }
 
+    /**
+     * Adoption and rotation in one plan: one client imported as it is, one imported then updated, one
+     * new client, a secret rotated because of its age and an old secret deleted after its overlap.
+     */
+    static Plan importsAndRotation() {
+        AppClientSettings confidential = web("web").toBuilder().generateSecret(true).build();
+        AppClientSettings billing = web("billing").toBuilder().generateSecret(true).build();
+        var rotation = new dev.cogform.core.desired.SecretRotation(90 * 86_400, 7 * 86_400);
+        DesiredPool pool = poolById("main", P,
+                client("main", "web", confidential).withSecretRotation(rotation),
+                client("main", "billing", billing).withSecretRotation(rotation),
+                client("main", "legacy", web("legacy")).withImportId("3example23456789"),
+                client("main", "admin", web("admin").toBuilder().accessTokenValiditySeconds(1800).build())
+                        .withImportId("4example23456789"),
+                client("main", "spa", web("spa")));
+        java.util.function.IntFunction<Instant> daysAgo = d -> NOW.minus(java.time.Duration.ofDays(d));
+        var webSecret = new dev.cogform.core.model.SecretDescriptor("1example23456789-0", daysAgo.apply(93));
+        var billingOld = new dev.cogform.core.model.SecretDescriptor("5example23456789-0", daysAgo.apply(120));
+        var billingNew = new dev.cogform.core.model.SecretDescriptor("5example23456789-1", daysAgo.apply(8));
+        return planInGit(TestStacks.stack(pool),
+                state(record("main.web", "1example23456789", confidential, false),
+                        record("main.billing", "5example23456789", billing, false)),
+                live().pool("main", P).client("main.web", P, "1example23456789", confidential)
+                        .client("main.billing", P, "5example23456789", billing)
+                        .secrets("main.web", webSecret).secrets("main.billing", billingOld, billingNew)
+                        .unmanaged(P, "3example23456789", web("legacy"), NOW, true)
+                        .unmanaged(P, "4example23456789", web("admin"), NOW, true));
+    }
+
     /** Two new clients, nothing else. */
     static Plan createsOnly() {
         DesiredPool pool = poolById("main", P, client("main", "web", web("web")),

@@ -10,8 +10,10 @@ import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.model.Durations;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.plan.Action;
 import dev.cogform.core.plan.AttributeDiff;
+import dev.cogform.core.plan.SecretChange;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PriorClient;
 import dev.cogform.core.plan.ResourceChange;
@@ -168,7 +170,8 @@ public final class Applier {
                 List<Outcome> skipped = plan.actions().stream()
                         .map(c -> notAttempted(c, "not attempted because the state changes could not be recorded"))
                         .toList();
-                return new ApplyResult(skipped, 0, diagnostics, recorder.current().version());
+                List<SecretOutcome> secretsSkipped = plan.secretChanges().stream().map(Applier::notAttempted).toList();
+                return new ApplyResult(skipped, 0, diagnostics, recorder.current().version(), secretsSkipped);
             }
         }
         Map<String, List<ResourceChange>> byPool = new LinkedHashMap<>();
@@ -241,7 +244,79 @@ public final class Applier {
         }
         outcomes.forEach(o -> diagnostics.addAll(o.warnings()));
         List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparing(Outcome::address)).toList();
-        return new ApplyResult(sorted, plan.stateChanges().size(), diagnostics, recorder.current().version());
+        // Secret steps come after the client changes, and none starts once anything failed or stopped.
+        boolean failed = stopped.get() != null || sorted.stream().anyMatch(o -> o.status() == Outcome.Status.FAILED);
+        List<SecretOutcome> secretOutcomes = new ArrayList<>();
+        for (SecretChange change : plan.secretChanges()) {
+            if (failed) {
+                secretOutcomes.add(notAttempted(change));
+                continue;
+            }
+            SecretOutcome outcome = secretStep(change, recorder);
+            failed = outcome.status() == Outcome.Status.FAILED;
+            secretOutcomes.add(outcome);
+        }
+        return new ApplyResult(sorted, plan.stateChanges().size(), diagnostics, recorder.current().version(),
+                secretOutcomes);
+    }
+
+    /**
+     * One secret step, listing the client's secrets first: a rotation whose plan saw fewer secrets than
+     * there are now, with the extra one made after the plan, was carried out by an apply interrupted
+     * before its state write, so that secret is recorded and no other is added (Cognito would refuse a
+     * third anyway). The state records ids and dates after every step, never values.
+     */
+    private SecretOutcome secretStep(SecretChange change, Recorder recorder) {
+        String poolId = change.poolId();
+        String clientId = change.clientId();
+        try {
+            List<SecretDescriptor> now = inPool(poolId, () -> gateway.listSecrets(poolId, clientId));
+            String id;
+            boolean adopted = false;
+            if (change.kind() == SecretChange.Kind.ROTATE) {
+                List<SecretDescriptor> extra = now.stream().filter(d -> !change.seen().contains(d)).toList();
+                if (extra.isEmpty()) {
+                    recorder.ensureHeld(); // a writer that lost the state lock changes nothing more
+                    id = inPool(poolId, () -> gateway.addSecret(poolId, clientId)).id();
+                    now = inPool(poolId, () -> gateway.listSecrets(poolId, clientId));
+                } else if (extra.size() == 1 && now.containsAll(change.seen())) {
+                    id = extra.get(0).id();
+                    adopted = true;
+                } else {
+                    return new SecretOutcome(change.address(), change.kind(), Outcome.Status.FAILED, null, false,
+                            "the secrets of client " + clientId + " changed since the plan (now "
+                                    + now.stream().map(SecretDescriptor::id).toList() + "); plan again");
+                }
+            } else {
+                id = change.secretId();
+                if (now.stream().anyMatch(d -> d.id().equals(id))) {
+                    recorder.ensureHeld();
+                    inPool(poolId, () -> {
+                        gateway.deleteSecret(poolId, clientId, id);
+                        return null;
+                    });
+                    now = now.stream().filter(d -> !d.id().equals(id)).toList();
+                } else {
+                    adopted = true; // already deleted, by an interrupted apply or by hand
+                }
+            }
+            List<SecretDescriptor> recorded = now;
+            recorder.update(s -> s.client(change.address())
+                    .filter(r -> r.clientId().equals(clientId))
+                    .map(r -> s.withClient(r.withSecrets(recorded)))
+                    .orElse(s));
+            return new SecretOutcome(change.address(), change.kind(), Outcome.Status.DONE, id, adopted, null);
+        } catch (GatewayException e) {
+            return new SecretOutcome(change.address(), change.kind(), Outcome.Status.FAILED, null, false, message(e));
+        } catch (RuntimeException e) {
+            return new SecretOutcome(change.address(), change.kind(), Outcome.Status.FAILED, null, false,
+                    String.valueOf(e.getMessage() != null ? e.getMessage() : e));
+        }
+    }
+
+    private static SecretOutcome notAttempted(SecretChange change) {
+        return new SecretOutcome(change.address(), change.kind(), Outcome.Status.NOT_ATTEMPTED, null, false,
+                "not attempted because an earlier change failed");
     }
 
     /**
@@ -289,9 +364,13 @@ public final class Applier {
     private static StateSnapshot withStateChanges(StateSnapshot s, List<StateChange> changes) {
         for (StateChange c : changes) {
             s = switch (c.kind()) {
-                case ADOPT -> s.withClient(c.record()).withoutPending(c.address());
+                case ADOPT, IMPORT -> s.withClient(c.record()).withoutPending(c.address());
                 case FORGET_PENDING -> s.withoutPending(c.address());
                 case RECORD_LIVE, RECORD_PREVENT_DESTROY -> s.withClient(c.record());
+                case RECORD_SECRETS -> {
+                    StateSnapshot at = s;
+                    yield at.client(c.address()).map(r -> at.withClient(r.withSecrets(c.record().secrets()))).orElse(at);
+                }
             };
         }
         return s;
@@ -336,7 +415,9 @@ public final class Applier {
         PriorClient prior = change.prior();
         LiveClient updated = write(change, prior.poolId(), recorder,
                 () -> gateway.update(prior.poolId(), prior.clientId(), change.after()));
-        recorder.update(s -> s.withClient(record(change, updated)));
+        // The client stays, so do its recorded secrets.
+        recorder.update(s -> s.withClient(record(change, updated).withSecrets(
+                s.client(change.address()).map(ClientRecord::secrets).orElse(List.of()))));
         return done(change, updated.clientId(), compare(change, change.after(), updated));
     }
 

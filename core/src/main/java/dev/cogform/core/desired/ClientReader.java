@@ -29,6 +29,8 @@ final class ClientReader {
 
     static final String LIFECYCLE = "lifecycle";
     static final String CLIENT_SECRET = "client_secret";
+    static final String IMPORT_ID = "import_id";
+    static final String SECRET_ROTATION = "secret_rotation";
     /** The keys of a client map: the top segment of every {@link AppClientField} key, then lifecycle. */
     static final List<String> CLIENT_KEYS;
     static final List<String> TOKEN_KEYS = List.of("access", "id", "refresh");
@@ -36,8 +38,12 @@ final class ClientReader {
             "external_id", "user_data_shared");
     static final List<String> ROTATION_KEYS = List.of("feature", "retry_grace_period");
     static final List<String> LIFECYCLE_KEYS = List.of("prevent_destroy", "ignore_changes");
+    static final List<String> SECRET_ROTATION_KEYS = List.of("every", "overlap");
     private static final Map<String, List<String>> NESTED = Map.of("token_validity", TOKEN_KEYS,
-            "analytics", ANALYTICS_KEYS, "refresh_token_rotation", ROTATION_KEYS, LIFECYCLE, LIFECYCLE_KEYS);
+            "analytics", ANALYTICS_KEYS, "refresh_token_rotation", ROTATION_KEYS, LIFECYCLE, LIFECYCLE_KEYS,
+            SECRET_ROTATION, SECRET_ROTATION_KEYS);
+    /** Client ids as Cognito's ClientIdType allows them. */
+    private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[\\w+]{1,128}");
 
     static {
         Set<String> keys = new LinkedHashSet<>();
@@ -45,11 +51,14 @@ final class ClientReader {
             keys.add(f.key().split("\\.")[0]);
         }
         keys.add(LIFECYCLE);
+        keys.add(IMPORT_ID);
+        keys.add(SECRET_ROTATION);
         CLIENT_KEYS = List.copyOf(keys);
     }
 
     /** What a client map produced. */
-    record Result(AppClientSettings settings, Lifecycle lifecycle, FieldSources sources) {
+    record Result(AppClientSettings settings, Lifecycle lifecycle, FieldSources sources, String importId,
+                  SecretRotation secretRotation) {
     }
 
     private final NodeReader reader;
@@ -94,7 +103,10 @@ final class ClientReader {
             }
         }
         Lifecycle lifecycle = lifecycle();
-        return new Result(b.build(), lifecycle, new FieldSources(client, fields, elements));
+        String importId = importId();
+        AppClientSettings settings = b.build();
+        SecretRotation rotation = secretRotation(settings);
+        return new Result(settings, lifecycle, new FieldSources(client, fields, elements), importId, rotation);
     }
 
     /** The value {@code f} is given in the layers, read by its kind and type; null when none gives it. */
@@ -267,6 +279,69 @@ final class ClientReader {
             return Lifecycle.DEFAULT;
         }
         return new Lifecycle(preventDestroy != null && preventDestroy, ignored);
+    }
+
+    /** {@code import_id}: the client's own map only, since one Cognito client cannot stand for every client of a pool. */
+    private String importId() {
+        for (int i = 1; i < layers.size(); i++) {
+            Entry inDefaults = layers.get(i).get(IMPORT_ID);
+            if (inDefaults != null) {
+                reader.report(LoadRules.IMPORT_ID, inDefaults.keyNode(), inDefaults.path(),
+                        "import_id cannot be a pool default: it names one existing client",
+                        "move import_id into the client it adopts");
+            }
+        }
+        Entry e = layers.get(0).get(IMPORT_ID);
+        if (e == null) {
+            return null;
+        }
+        located(IMPORT_ID, e);
+        String id = reader.string(e.value(), e.path());
+        if (id != null && !CLIENT_ID.matcher(id).matches()) {
+            reader.report(LoadRules.IMPORT_ID, e.value(), e.path(), "'" + id + "' is not an app client id",
+                    "copy the client id from the console or 'aws cognito-idp list-user-pool-clients'");
+            return null;
+        }
+        return id;
+    }
+
+    /** {@code secret_rotation}: both durations required; only for a client with a secret. */
+    private SecretRotation secretRotation(AppClientSettings settings) {
+        if (!block(SECRET_ROTATION)) {
+            return null;
+        }
+        Entry block = find(SECRET_ROTATION);
+        Long every = duration(SECRET_ROTATION, "every");
+        Long overlap = duration(SECRET_ROTATION, "overlap");
+        if (find(SECRET_ROTATION, "every") == null || find(SECRET_ROTATION, "overlap") == null) {
+            reader.report(LoadRules.SECRET_ROTATION, block.value(), block.path(),
+                    "secret_rotation needs both every and overlap", "write secret_rotation: { every: 90d, overlap: 7d }");
+            return null;
+        }
+        if (every == null || overlap == null) {
+            return null; // the duration was reported
+        }
+        if (every <= 0) {
+            Entry e = find(SECRET_ROTATION, "every");
+            reader.report(LoadRules.SECRET_ROTATION, e.value(), e.path(), "secret_rotation.every must be longer than 0",
+                    "write how often to add a new secret, such as 90d");
+            return null;
+        }
+        if (overlap >= every) {
+            Entry e = find(SECRET_ROTATION, "overlap");
+            reader.report(LoadRules.SECRET_ROTATION, e.value(), e.path(),
+                    "secret_rotation.overlap must be shorter than every: the old secret has to be deleted before the next"
+                            + " rotation, since Cognito keeps at most two secrets per client",
+                    "shorten overlap (such as 7d) or lengthen every");
+            return null;
+        }
+        if (!settings.generateSecret()) {
+            reader.report(LoadRules.SECRET_ROTATION, block.keyNode(), block.path(),
+                    "secret_rotation needs a client secret, but this client has generate_secret: false",
+                    "set generate_secret: true (a replacement for an existing client), or remove secret_rotation");
+            return null;
+        }
+        return new SecretRotation(every, overlap);
     }
 
     /** The fields an ignore_changes key names: one field, or all three token validities for token_validity. */

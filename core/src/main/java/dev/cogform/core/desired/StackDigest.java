@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.SettingsJson;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,6 +37,14 @@ final class StackDigest {
                 TreeSet<String> ignored = new TreeSet<>();
                 c.lifecycle().ignoreChanges().stream().map(AppClientField::key).forEach(ignored::add);
                 client.put("ignore_changes", ignored);
+                // Only when given, so that digests of stacks without them stay as they were.
+                if (c.importId() != null) {
+                    client.put("import_id", c.importId());
+                }
+                if (c.secretRotation() != null) {
+                    client.put("secret_rotation", List.of(c.secretRotation().everySeconds(),
+                            c.secretRotation().overlapSeconds()));
+                }
                 clients.put(c.address().client(), client);
             }
             p.put("clients", clients);

@@ -309,7 +309,8 @@ final class StackReader {
             if (reader.errors() > before) {
                 unreadable.add(address);
             }
-            clients.add(new DesiredClient(address, r.settings(), r.lifecycle(), at.at(), r.sources()));
+            clients.add(new DesiredClient(address, r.settings(), r.lifecycle(), at.at(), r.sources(), r.importId(),
+                    r.secretRotation()));
         }
         return new DesiredPool(e.key(), id, id == null ? name : null, clients, reader.position(e.keyNode()));
     }

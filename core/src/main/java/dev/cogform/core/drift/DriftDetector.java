@@ -129,7 +129,9 @@ public final class DriftDetector {
         if (dc != null) {
             Set<AppClientField> skip = new HashSet<>(dc.lifecycle().ignoreChanges());
             skip.addAll(drifted);
-            for (AttributeDiff d : AttributeDiff.between(dc.settings(), now, skip)) {
+            // As the planner does: Cognito adds the pool's required attributes to a non-empty write_attributes.
+            AppClientSettings wanted = dc.settings().withRequiredWritable(live.requiredWritable(rec.poolId()));
+            for (AttributeDiff d : AttributeDiff.between(wanted, now, skip)) {
                 fields.addAll(findings(Comparison.DESIRED, d));
             }
         } else {

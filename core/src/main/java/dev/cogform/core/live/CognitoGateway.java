@@ -1,6 +1,7 @@
 package dev.cogform.core.live;
 
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.SecretDescriptor;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +50,35 @@ public interface CognitoGateway {
     /** The pool's custom scopes, as {@code resource-server-identifier/scope}. */
     Set<String> resourceServerScopes(String poolId);
 
+    /** The pool's attribute schema (DescribeUserPool); NOT_FOUND when the pool does not exist. */
+    PoolSchema poolSchema(String poolId);
+
     /** The client's secret, for the one command that prints it on request; empty for public clients. */
     Optional<String> readSecret(String poolId, String clientId);
+
+    /**
+     * The client's secrets (ListUserPoolClientSecrets: ids and dates, never values), oldest first;
+     * NOT_FOUND when the client does not exist. Cognito keeps at most two.
+     */
+    default List<SecretDescriptor> listSecrets(String poolId, String clientId) {
+        throw unsupported("ListUserPoolClientSecrets");
+    }
+
+    /**
+     * Adds a secret Cognito generates (AddUserPoolClientSecret) and describes it. The value is not
+     * returned: it is read, when asked for, with {@link #readSecret}. Not retried once sent, since a
+     * second attempt could add a second secret; LIMIT_EXCEEDED when the client has two already.
+     */
+    default SecretDescriptor addSecret(String poolId, String clientId) {
+        throw unsupported("AddUserPoolClientSecret");
+    }
+
+    /** Deletes one secret (DeleteUserPoolClientSecret); Cognito refuses to delete the last one. */
+    default void deleteSecret(String poolId, String clientId, String secretId) {
+        throw unsupported("DeleteUserPoolClientSecret");
+    }
+
+    private static GatewayException unsupported(String operation) {
+        return new GatewayException(GatewayError.OTHER, operation + " is not supported by this Cognito endpoint");
+    }
 }

@@ -16,6 +16,9 @@ import java.util.TreeSet;
  * <p>Two folds happen here and nowhere else: an empty {@code explicitAuthFlows} means Cognito's
  * default flows, and a disabled refresh-token rotation carries a grace period of 0. Empty
  * {@code readAttributes}/{@code writeAttributes} mean Cognito's default permissions (not expanded).
+ * {@link Analytics} folds Cognito's service-linked role itself. The pool's required attributes, which
+ * Cognito adds to a non-empty {@code writeAttributes}, are folded by {@link #withRequiredWritable},
+ * since only the pool knows them.
  */
 public record AppClientSettings(
         String clientName,
@@ -72,6 +75,20 @@ public record AppClientSettings(
 
     public static Builder builder(String clientName) {
         return new Builder(clientName);
+    }
+
+    /**
+     * These settings as Cognito stores them in a pool whose required attributes are {@code required}:
+     * a non-empty {@code writeAttributes} gains them (required attributes are always writable); an
+     * empty one already means "every standard attribute" and stays empty.
+     */
+    public AppClientSettings withRequiredWritable(Set<String> required) {
+        if (writeAttributes.isEmpty() || writeAttributes.containsAll(required)) {
+            return this;
+        }
+        Set<String> all = new TreeSet<>(writeAttributes);
+        all.addAll(required);
+        return toBuilder().writeAttributes(all).build();
     }
 
     public Builder toBuilder() {

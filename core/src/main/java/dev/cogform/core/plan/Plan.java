@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * A plan: the changes per address (no-ops included), drift found apart from them, changes to the
- * state alone, unmanaged clients, and the diagnostics that make it unappliable. It also records what
+ * state alone, unmanaged clients, secret rotation steps ({@code secretChanges}, applied after the
+ * settings changes), and the diagnostics that make it unappliable. It also records what
  * it was made from — the desired digest, the state basis, the live fingerprints in each change — so a
  * saved plan can refuse to apply over a world that moved on. {@code digest} is the sha256 of its
  * saved form (see {@link PlanFile}). {@code git} (null outside a repository) and {@code sources} are
@@ -21,9 +22,10 @@ public record Plan(String toolVersion, Instant createdAt, boolean refreshed, boo
                    String desiredDigest, StateBasis basedOn, Set<ClientAddress> targets,
                    List<ResourceChange> changes, List<Drift> drift, List<StateChange> stateChanges,
                    List<UnmanagedClient> unmanaged, List<Diagnostic> diagnostics, GitProvenance git,
-                   Map<ClientAddress, SourceLines> sources, String digest) {
+                   Map<ClientAddress, SourceLines> sources, String digest, List<SecretChange> secretChanges) {
 
     public Plan {
+        secretChanges = List.copyOf(secretChanges);
         targets = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(targets));
         changes = List.copyOf(changes);
         drift = List.copyOf(drift);
@@ -33,7 +35,17 @@ public record Plan(String toolVersion, Instant createdAt, boolean refreshed, boo
         sources = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(sources));
     }
 
-    /** A plan made outside git, without source lines (format 1.0 had neither). */
+    /** A plan without secret steps. */
+    public Plan(String toolVersion, Instant createdAt, boolean refreshed, boolean sandbox,
+                String desiredDigest, StateBasis basedOn, Set<ClientAddress> targets,
+                List<ResourceChange> changes, List<Drift> drift, List<StateChange> stateChanges,
+                List<UnmanagedClient> unmanaged, List<Diagnostic> diagnostics, GitProvenance git,
+                Map<ClientAddress, SourceLines> sources, String digest) {
+        this(toolVersion, createdAt, refreshed, sandbox, desiredDigest, basedOn, targets, changes, drift, stateChanges,
+                unmanaged, diagnostics, git, sources, digest, List.of());
+    }
+
+    /** A plan made outside git, without source lines (format 1.0 had neither) and without secret steps. */
     public Plan(String toolVersion, Instant createdAt, boolean refreshed, boolean sandbox,
                 String desiredDigest, StateBasis basedOn, Set<ClientAddress> targets,
                 List<ResourceChange> changes, List<Drift> drift, List<StateChange> stateChanges,
@@ -45,7 +57,7 @@ public record Plan(String toolVersion, Instant createdAt, boolean refreshed, boo
     /** The same plan with its digest filled in. */
     public Plan withDigest(String value) {
         return new Plan(toolVersion, createdAt, refreshed, sandbox, desiredDigest, basedOn, targets, changes, drift,
-                stateChanges, unmanaged, diagnostics, git, sources, value);
+                stateChanges, unmanaged, diagnostics, git, sources, value, secretChanges);
     }
 
     /** Where the plan was made in git; empty outside a repository. */
@@ -65,12 +77,17 @@ public record Plan(String toolVersion, Instant createdAt, boolean refreshed, boo
 
     /** Whether applying would do anything: Cognito calls or state changes. */
     public boolean applyable() {
-        return !errored() && (!actions().isEmpty() || !stateChanges.isEmpty());
+        return !errored() && (!actions().isEmpty() || !stateChanges.isEmpty() || !secretChanges.isEmpty());
     }
 
     /** For {@code --detailed-exitcode}: actions, state changes or drift. */
     public boolean hasChanges() {
-        return !actions().isEmpty() || !stateChanges.isEmpty() || !drift.isEmpty();
+        return !actions().isEmpty() || !stateChanges.isEmpty() || !drift.isEmpty() || !secretChanges.isEmpty();
+    }
+
+    /** Changes that import an existing client ({@code import_id}), whatever their action. */
+    public List<ResourceChange> imports() {
+        return changes.stream().filter(c -> c.importing().isPresent()).toList();
     }
 
     public long count(Action action) {

@@ -39,6 +39,11 @@ public final class PlanFile {
         }
     }
 
+    /** The format version {@code plan} is written in: 1.1 unless it uses a member 1.2 added (imports, secrets). */
+    public static String formatVersion(Plan plan) {
+        return PlanFileV1.version(plan);
+    }
+
     /** The saved plan's document as a tree, for views that print or embed it (the JSON output is this document). */
     public static ObjectNode document(Plan plan) {
         return PlanFileV1.toTree(plan, false);

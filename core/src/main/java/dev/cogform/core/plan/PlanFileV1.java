@@ -10,6 +10,7 @@ import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
 import java.time.Instant;
@@ -28,12 +29,21 @@ import java.util.TreeSet;
  */
 final class PlanFileV1 {
 
-    static final String VERSION = "1.1";
+    /** The version of plans that import clients or rotate secrets (1.2 adds importing and secret_changes). */
+    static final String VERSION = "1.2";
+    /** What a plan without 1.2 members is written as, so that such plans keep their bytes and digests. */
+    static final String BASE_VERSION = "1.1";
     private static final String MAJOR = "1.";
 
     private static final ObjectMapper MAPPER = SettingsJson.mapper();
 
     private PlanFileV1() {
+    }
+
+    static String version(Plan plan) {
+        boolean secrets = !plan.secretChanges().isEmpty() || plan.stateChanges().stream()
+                .anyMatch(c -> c.record() != null && !c.record().secrets().isEmpty());
+        return secrets || !plan.imports().isEmpty() ? VERSION : BASE_VERSION;
     }
 
     /** Whether {@code formatVersion} is one this reader understands: any 1.x, which only add members. */
@@ -47,7 +57,8 @@ final class PlanFileV1 {
      */
     static ObjectNode toTree(Plan plan, boolean forDigest) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("format_version", VERSION);
+        // 1.2 adds resource_changes[].importing and secret_changes; a plan without them is written as 1.1.
+        root.put("format_version", version(plan));
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "cogform");
         tool.put("version", plan.toolVersion());
@@ -99,6 +110,21 @@ final class PlanFileV1 {
             ObjectNode fields = o.putObject("fields");
             lines.fields().forEach(fields::put);
         });
+        if (!plan.secretChanges().isEmpty()) {
+            // 1.2: only written when there are any, so 1.1 plans keep their bytes.
+            ArrayNode secrets = root.putArray("secret_changes");
+            for (SecretChange c : plan.secretChanges()) {
+                ObjectNode o = secrets.addObject();
+                o.put("address", c.address().toString());
+                o.put("kind", c.kind().code());
+                o.put("reason", c.reason().code());
+                o.put("pool_id", c.poolId());
+                o.put("client_id", c.clientId());
+                o.put("secret_id", c.secretId());
+                o.put("newest_age_seconds", c.newestAge().getSeconds());
+                o.set("seen", secretsTree(c.seen()));
+            }
+        }
         root.set("diagnostics", diagnostics(plan.diagnostics()));
         root.put("digest", plan.digest());
         return root;
@@ -190,6 +216,7 @@ final class PlanFileV1 {
         o.set("before", settings(prior == null ? null : prior.settings(), forDigest));
         o.set("after", settings(c.planned().orElse(null), forDigest));
         o.set("diffs", diffs(c.diffs(), replacing));
+        c.importing().ifPresent(id -> o.putObject("importing").put("id", id));
         return o;
     }
 
@@ -232,7 +259,26 @@ final class PlanFileV1 {
         c.put("live_fingerprint", r.liveFingerprint());
         c.put("prevent_destroy", r.preventDestroy());
         c.put("applied_at", r.appliedAt() == null ? null : r.appliedAt().toString());
+        if (!r.secrets().isEmpty()) {
+            c.set("secrets", secretsTree(r.secrets())); // 1.2; absent when none, so older plans keep their bytes
+        }
         return c;
+    }
+
+    /** Secret ids and creation dates (never values), oldest first. */
+    private static ArrayNode secretsTree(List<SecretDescriptor> secrets) {
+        ArrayNode out = MAPPER.createArrayNode();
+        secrets.forEach(d -> out.addObject().put("id", d.id()).put("created", d.created().toString()));
+        return out;
+    }
+
+    private static List<SecretDescriptor> readSecrets(JsonNode array) {
+        List<SecretDescriptor> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(d -> out.add(new SecretDescriptor(d.required("id").asText(),
+                    Instant.parse(d.required("created").asText()))));
+        }
+        return out;
     }
 
     /** Diagnostics as JSON: severity, rule, path, message, hint and position (null when unknown). */
@@ -292,11 +338,19 @@ final class PlanFileV1 {
                     at == null || at.isNull() ? null
                             : new SourcePosition(at.path("file").asText(), at.path("line").asInt(), at.path("column").asInt())));
         }
+        List<SecretChange> secretChanges = new ArrayList<>();
+        for (JsonNode c : root.path("secret_changes")) {
+            secretChanges.add(new SecretChange(ClientAddress.parse(c.required("address").asText()),
+                    SecretChange.Kind.valueOf(enumName(c.required("kind").asText())),
+                    SecretChange.Reason.valueOf(enumName(c.required("reason").asText())), text(c, "pool_id"),
+                    text(c, "client_id"), readSecrets(c.get("seen")), text(c, "secret_id"),
+                    java.time.Duration.ofSeconds(c.path("newest_age_seconds").asLong())));
+        }
         return new Plan(root.path("tool").path("version").asText(), Instant.parse(root.required("created").asText()),
                 root.path("refreshed").asBoolean(), root.path("sandbox").asBoolean(), text(root, "desired_digest"),
                 new StateBasis(text(basis, "lineage"), basis.path("serial").asLong(), text(basis, "checksum")),
                 targets, changes, drift, stateChanges, unmanaged, diagnostics, readGit(root.get("git")),
-                readSources(root.path("source_lines")), text(root, "digest"));
+                readSources(root.path("source_lines")), text(root, "digest"), secretChanges);
     }
 
     /** One {@code resource_changes} entry as the record its action calls for. */
@@ -317,11 +371,18 @@ final class PlanFileV1 {
                     text(c, "client_id") == null ? null
                             : new DeletedClient(text(c, "prior_pool_id"), text(c, "client_id")));
             case UPDATE -> new ResourceChange.Update(address, priorInPlace(c, address, action), after, diffs,
-                    preventDestroy);
+                    preventDestroy, importing(c));
             case REPLACE -> new ResourceChange.Replace(address, reason, poolId, prior(c), after, diffs, preventDestroy);
             case DELETE -> new ResourceChange.Delete(address, reason, priorInPlace(c, address, action), preventDestroy);
-            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy);
+            case NO_OP -> new ResourceChange.NoOp(address, priorInPlace(c, address, action), after, preventDestroy,
+                    importing(c));
         };
+    }
+
+    /** {@code importing.id} (format 1.2), or null. */
+    private static String importing(JsonNode c) {
+        JsonNode importing = c.get("importing");
+        return importing == null || importing.isNull() ? null : text(importing, "id");
     }
 
     private static PriorClient prior(JsonNode c) {
@@ -343,7 +404,7 @@ final class PlanFileV1 {
         String at = text(r, "applied_at");
         return new ClientRecord(ClientAddress.parse(r.required("address").asText()), text(r, "pool_id"),
                 text(r, "client_id"), text(r, "client_name"), settings(r.get("applied")), text(r, "live_fingerprint"),
-                r.path("prevent_destroy").asBoolean(), at == null ? null : Instant.parse(at));
+                r.path("prevent_destroy").asBoolean(), at == null ? null : Instant.parse(at), readSecrets(r.get("secrets")));
     }
 
     private static List<AttributeDiff> readDiffs(JsonNode array) {

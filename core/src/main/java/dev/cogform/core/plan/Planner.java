@@ -9,7 +9,10 @@ import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.Durations;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.refresh.LiveSnapshot;
+import dev.cogform.core.rule.LiveChecks;
 import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
@@ -44,6 +47,9 @@ public final class Planner {
      */
     static final Duration ADOPTION_SKEW = Duration.ofSeconds(30);
 
+    /** The rule of the warning that a create duplicates an unmanaged client's name; apply asks again on it. */
+    public static final String DUPLICATE_NAME = RunRules.PLAN_DUPLICATE_NAME.id();
+
     private final DesiredState desired;
     private final StateSnapshot state;
     private final LiveSnapshot live;
@@ -53,10 +59,13 @@ public final class Planner {
     /** The desired clients by address: {@link DesiredState#client} scans every client, too slow per address. */
     private final Map<ClientAddress, DesiredClient> wanted = new HashMap<>();
     private final Map<ClientAddress, LiveClient> adopted = new HashMap<>();
+    /** Addresses whose client this plan imports ({@code import_id}); their change carries the id. */
+    private final Set<ClientAddress> imported = new HashSet<>();
     private final Set<ClientAddress> blocked = new HashSet<>();
     private final List<ResourceChange> changes = new ArrayList<>();
     private final List<Drift> drift = new ArrayList<>();
     private final List<StateChange> stateChanges = new ArrayList<>();
+    private final List<SecretChange> secretChanges = new ArrayList<>();
 
     private Planner(DesiredState desired, StateSnapshot state, LiveSnapshot live, PlanOptions options) {
         this.desired = desired;
@@ -80,6 +89,7 @@ public final class Planner {
                         "write POOL.CLIENT as the keys appear in cogform.yaml", null));
             }
         }
+        options.rotateSecrets().forEach(this::checkRotateTarget);
         state.pending().stream().filter(p -> options.inScope(p.address())).forEach(this::resolvePending);
         desired.clients().stream().filter(c -> options.inScope(c.address()) && !blocked.contains(c.address()))
                 .forEach(this::planDesired);
@@ -90,12 +100,13 @@ public final class Planner {
         changes.sort(Comparator.comparing(ResourceChange::address).thenComparing(ResourceChange::action));
         drift.sort(Comparator.comparing(Drift::address));
         stateChanges.sort(Comparator.comparing(StateChange::address));
+        secretChanges.sort(Comparator.comparing(SecretChange::address).thenComparing(SecretChange::kind, Comparator.reverseOrder()));
         boolean sandbox = desired.provider() != null && desired.provider().sandbox();
         List<UnmanagedClient> unmanaged = unmanaged();
         warnSameNames(unmanaged);
         Plan plan = new Plan(options.toolVersion(), options.createdAt(), live.refreshed(), sandbox, desired.digest(),
                 StateBasis.of(state), options.targets(), changes, drift, stateChanges, unmanaged,
-                diagnostics.sorted(), options.git(), sources(), null);
+                diagnostics.sorted(), options.git(), sources(), null, secretChanges);
         return plan.withDigest(PlanFile.digest(plan));
     }
 
@@ -241,9 +252,27 @@ public final class Planner {
             return; // the pool could not be resolved; a diagnostic says why
         }
         boolean protect = dc.lifecycle().preventDestroy();
+        AppClientSettings desiredSettings = asCognitoStores(dc, poolId);
         ClientRecord rec = records.get(address);
+        if (dc.importId() != null) {
+            if (rec == null) {
+                if (!planImport(dc, poolId)) {
+                    return;
+                }
+                rec = records.get(address);
+            } else if (!rec.clientId().equals(dc.importId())) {
+                diagnostics.add(RunRules.IMPORT_CONFLICT.diagnostic(DesiredClient.path(address) + ".import_id",
+                        address + " already manages client " + rec.clientId() + ", but import_id names client "
+                                + dc.importId(),
+                        "remove import_id (the import is done), or run 'cogform state rm " + address
+                                + "' first to manage client " + dc.importId() + " instead",
+                        dc.sources().locate("import_id").at()));
+                return;
+            }
+        }
         if (rec == null) {
-            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, protect));
+            duplicateName(dc, poolId);
+            changes.add(create(desiredSettings, address, poolId, ActionReason.CREATE_BECAUSE_NOT_IN_STATE, null, protect));
             return;
         }
         if (!adopted.containsKey(address) && !live.known(address)) {
@@ -252,7 +281,7 @@ public final class Planner {
         Optional<LiveClient> found = Optional.ofNullable(adopted.get(address)).or(() -> live.client(address));
         if (found.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.DELETED, List.of()));
-            changes.add(create(dc.settings(), address, poolId, ActionReason.CREATE_BECAUSE_DELETED_OUTSIDE,
+            changes.add(create(desiredSettings, address, poolId, ActionReason.CREATE_BECAUSE_DELETED_OUTSIDE,
                     new DeletedClient(rec.poolId(), rec.clientId()), protect));
             return;
         }
@@ -263,7 +292,7 @@ public final class Planner {
         if (!drifted.isEmpty()) {
             drift.add(new Drift(address, rec.poolId(), rec.clientId(), Drift.Kind.MODIFIED, drifted));
         }
-        AppClientSettings.Builder merged = dc.settings().toBuilder();
+        AppClientSettings.Builder merged = desiredSettings.toBuilder();
         ignored.forEach(f -> f.copy(merged, l.settings()));
         AppClientSettings after = merged.build();
         List<AttributeDiff> diffs = diff(l.settings(), after, Set.of(), dc.sources());
@@ -279,6 +308,9 @@ public final class Planner {
             recordOnly(rec, l, protect, !drifted.isEmpty());
         }
         PriorClient prior = new PriorClient(rec.poolId(), rec.clientId(), l.settings(), l.fingerprint());
+        if (reason.action() != Action.REPLACE) {
+            planSecrets(dc, rec); // a replacement's new client has a new secret anyway
+        }
         changes.add(switch (reason.action()) {
             case REPLACE -> {
                 if (rec.preventDestroy() || protect) {
@@ -286,10 +318,188 @@ public final class Planner {
                 }
                 yield new ResourceChange.Replace(address, reason, poolId, prior, after, diffs, protect);
             }
-            case UPDATE -> new ResourceChange.Update(address, prior, after, diffs, protect);
-            case NO_OP -> new ResourceChange.NoOp(address, prior, after, protect);
+            case UPDATE -> new ResourceChange.Update(address, prior, after, diffs, protect, importing(address));
+            case NO_OP -> new ResourceChange.NoOp(address, prior, after, protect, importing(address));
             case CREATE, DELETE -> throw new IllegalStateException(reason + " for an existing client " + address);
         });
+    }
+
+    /**
+     * Imports the client {@code import_id} names: records it with its live settings as applied (a state
+     * change the applier writes before any Cognito call), so that the address's change is planned from
+     * the live client like any managed one. False, with an error, when it cannot be imported.
+     */
+    private boolean planImport(DesiredClient dc, String poolId) {
+        ClientAddress address = dc.address();
+        String id = dc.importId();
+        var at = dc.sources().locate("import_id");
+        if (!live.refreshed()) {
+            diagnostics.add(RunRules.IMPORT_NEEDS_REFRESH.diagnostic(at.path(),
+                    "importing client " + id + " into " + address + " needs its live settings",
+                    "plan without --refresh=false", at.at()));
+            return false;
+        }
+        Optional<ClientRecord> owner = records.values().stream().filter(r -> r.clientId().equals(id)).findFirst();
+        if (owner.isPresent()) {
+            diagnostics.add(RunRules.IMPORT_ALREADY_MANAGED.diagnostic(at.path(),
+                    "client " + id + " is already managed by " + owner.get().address() + "; one client cannot stand for"
+                            + " two addresses",
+                    "remove import_id from " + address + ", or 'cogform state mv " + owner.get().address() + " "
+                            + address + "' to move it", at.at()));
+            return false;
+        }
+        LiveClient client = live.candidates().get(id);
+        if (client == null || !client.poolId().equals(poolId)) {
+            if (!live.listings().containsKey(poolId)) {
+                return false; // the listing failed; a diagnostic says why
+            }
+            String elsewhere = live.listings().entrySet().stream()
+                    .filter(e -> !e.getKey().equals(poolId) && e.getValue().stream().anyMatch(s -> s.clientId().equals(id)))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            diagnostics.add(RunRules.IMPORT_NOT_FOUND.diagnostic(at.path(),
+                    "client " + id + " does not exist in pool " + poolId + ", the pool of " + address
+                            + (elsewhere != null ? " (it is in pool " + elsewhere + ")" : ""),
+                    elsewhere != null ? "import it under a client of the pool that holds it"
+                            : "check the id with 'cogform generate --pool " + address.pool() + "' or the console",
+                    at.at()));
+            return false;
+        }
+        List<AttributeDiff> createOnly = diff(client.settings(), dc.settings(), Set.of(), null).stream()
+                .filter(AttributeDiff::forcesReplacement).toList();
+        if (!createOnly.isEmpty()) {
+            AttributeDiff d = createOnly.get(0);
+            diagnostics.add(RunRules.IMPORT_CREATE_ONLY.diagnostic(DesiredClient.path(address) + "." + d.field().key(),
+                    "client " + id + " has " + d.field().key() + ": " + d.before() + ", but cogform.yaml says "
+                            + d.after() + "; it can only be set when a client is created, so importing it cannot change it",
+                    "write " + d.field().key() + ": " + d.before() + " to import the client as it is",
+                    dc.sources().locate(d.field().key()).at()));
+            return false;
+        }
+        ClientRecord record = new ClientRecord(address, poolId, id, client.settings().clientName(), client.settings(),
+                client.fingerprint(), dc.lifecycle().preventDestroy(), options.createdAt());
+        records.put(address, record);
+        adopted.put(address, client);
+        imported.add(address);
+        stateChanges.add(new StateChange(StateChange.Kind.IMPORT, address, record));
+        return true;
+    }
+
+    private String importing(ClientAddress address) {
+        return imported.contains(address) ? records.get(address).clientId() : null;
+    }
+
+    /**
+     * Cognito allows two clients of one name, but a user almost never wants a second one: a create whose
+     * name an unmanaged client of the pool already has is a warning suggesting {@code import_id}.
+     */
+    private void duplicateName(DesiredClient dc, String poolId) {
+        if (!live.refreshed()) {
+            return;
+        }
+        Set<String> managedIds = new HashSet<>();
+        records.values().forEach(r -> managedIds.add(r.clientId()));
+        live.listing(poolId).stream()
+                .filter(s -> s.clientName().equals(dc.settings().clientName()) && !managedIds.contains(s.clientId()))
+                .min(Comparator.comparing(ClientSummary::clientId))
+                .ifPresent(s -> diagnostics.add(RunRules.PLAN_DUPLICATE_NAME.diagnostic(DesiredClient.path(dc.address()),
+                        "pool " + poolId + " already has a client named \"" + s.clientName() + "\" (client "
+                                + s.clientId() + ") that cogform does not manage; this plan creates a second one",
+                        "to adopt it instead, add import_id: " + s.clientId() + " to " + dc.address()
+                                + "; apply asks again before creating a duplicate", dc.at())));
+    }
+
+    /**
+     * The client's desired settings as Cognito will store them in the pool: the pool's required
+     * attributes join a non-empty write_attributes (warned about when the YAML leaves them out), so
+     * that they are not diffed away forever.
+     */
+    private AppClientSettings asCognitoStores(DesiredClient dc, String poolId) {
+        Set<String> required = live.requiredWritable(poolId);
+        LiveChecks.requiredWritable(dc, required, poolId).ifPresent(diagnostics::add);
+        return dc.settings().withRequiredWritable(required);
+    }
+
+    /** {@code --rotate-secret ADDRESS}: a managed client of the YAML, with a secret, in scope. */
+    private void checkRotateTarget(ClientAddress address) {
+        Optional<DesiredClient> dc = wanted(address);
+        String problem = null;
+        if (dc.isEmpty()) {
+            problem = address + " is not a client of cogform.yaml";
+        } else if (!dc.get().settings().generateSecret()) {
+            problem = address + " has no client secret (generate_secret: false), so there is none to rotate";
+        } else if (state.client(address).isEmpty()) {
+            problem = address + " is not managed yet; its client gets a new secret when it is created";
+        } else if (!options.inScope(address)) {
+            problem = address + " is outside --target";
+        } else if (!live.refreshed()) {
+            diagnostics.add(RunRules.SECRET_NEEDS_REFRESH.diagnostic(address.toString(),
+                    "rotating the secret of " + address + " needs its secrets as Cognito lists them now",
+                    "plan without --refresh=false", null));
+            return;
+        }
+        if (problem != null) {
+            diagnostics.add(RunRules.SECRET_ROTATE_TARGET.diagnostic(address.toString(),
+                    "--rotate-secret " + address + ": " + problem,
+                    "name a managed client of cogform.yaml with generate_secret: true", null));
+        }
+    }
+
+    /**
+     * The secret steps of a managed client that keeps its id: the older of two secrets is deleted once
+     * the newest has been the newest for {@code overlap}; a new one is added once the newest is
+     * {@code every} old, or now for {@code --rotate-secret}, but never as a third. Secrets that moved on
+     * since the state recorded them (an apply interrupted after adding one) are recorded first.
+     */
+    private void planSecrets(DesiredClient dc, ClientRecord rec) {
+        ClientAddress address = dc.address();
+        var rotation = dc.secretRotation();
+        boolean requested = options.rotateSecrets().contains(address);
+        if (rotation == null && !requested || !dc.settings().generateSecret()) {
+            return;
+        }
+        Optional<List<SecretDescriptor>> listed = live.secrets(address);
+        if (listed.isEmpty()) {
+            return; // not refreshed (requested: diagnosed), or the listing failed (diagnosed)
+        }
+        List<SecretDescriptor> secrets = listed.get();
+        if (secrets.isEmpty()) {
+            return; // Cognito lists none for a client with a secret: nothing to age
+        }
+        if (!rec.secrets().isEmpty() && !rec.secrets().equals(secrets)) {
+            stateChanges.add(new StateChange(StateChange.Kind.RECORD_SECRETS, address, rec.withSecrets(secrets)));
+        }
+        SecretDescriptor newest = secrets.get(secrets.size() - 1);
+        Duration age = Duration.between(newest.created(), options.createdAt());
+        if (age.isNegative()) {
+            age = Duration.ZERO;
+        }
+        int after = secrets.size();
+        if (rotation != null && after >= 2 && age.getSeconds() >= rotation.overlapSeconds()) {
+            for (SecretDescriptor old : secrets.subList(0, secrets.size() - 1)) {
+                secretChanges.add(new SecretChange(address, SecretChange.Kind.DELETE_OLD,
+                        SecretChange.Reason.OVERLAP_OVER, rec.poolId(), rec.clientId(), secrets, old.id(), age));
+                after--;
+            }
+        }
+        boolean due = rotation != null && age.getSeconds() >= rotation.everySeconds();
+        if (!requested && !due) {
+            return;
+        }
+        if (after >= 2) {
+            var at = rotation != null ? dc.sources().locate("secret_rotation") : null;
+            String wait = rotation == null ? ""
+                    : "; the older one is deleted once the newest is " + Durations.format(rotation.overlapSeconds())
+                            + " old (it is " + age.toDays() + " days old)";
+            diagnostics.add(RunRules.SECRET_LIMIT.diagnostic(at != null ? at.path() : address.toString(),
+                    address + " (" + rec.clientId() + ") has two client secrets already (" + secrets.get(0).id() + ", "
+                            + newest.id() + "), and Cognito keeps at most two: a rotation now would need a third",
+                    "wait for the older secret to be deleted" + wait + ", or delete it by hand with"
+                            + " DeleteUserPoolClientSecret once no consumer uses it", at != null ? at.at() : null));
+            return;
+        }
+        secretChanges.add(new SecretChange(address, SecretChange.Kind.ROTATE,
+                requested ? SecretChange.Reason.REQUESTED : SecretChange.Reason.AGE, rec.poolId(), rec.clientId(),
+                secrets, null, age));
     }
 
     /** A no-op may still change the record: live changes that match the YAML, or prevent_destroy. */
@@ -300,7 +510,7 @@ public final class Planner {
         }
         ClientRecord next = new ClientRecord(rec.address(), rec.poolId(), rec.clientId(), l.settings().clientName(),
                 drifted ? l.settings() : rec.applied(), drifted ? l.fingerprint() : rec.liveFingerprint(), protect,
-                drifted ? options.createdAt() : rec.appliedAt());
+                drifted ? options.createdAt() : rec.appliedAt(), rec.secrets());
         if (drifted) {
             stateChanges.add(new StateChange(StateChange.Kind.RECORD_LIVE, rec.address(), next));
         }
@@ -388,14 +598,24 @@ public final class Planner {
         Map<List<String>, ClientAddress> names = new HashMap<>();
         records.values().forEach(r -> names.putIfAbsent(List.of(r.poolId(), r.clientName()), r.address()));
         state.pending().forEach(p -> names.putIfAbsent(List.of(p.poolId(), p.clientName()), p.address()));
+        // A planned create named like an unmanaged client has its own warning, plan.duplicate-name, which
+        // suggests import_id; this one is for clients cogform already manages or has asked Cognito for.
+        // Creates have plan.duplicate-name, and a client an import_id names is known to be there.
+        Set<ClientAddress> creating = new HashSet<>();
         changes.forEach(c -> {
-            if (c instanceof ResourceChange.Create create) {
-                names.putIfAbsent(List.of(create.poolId(), create.after().clientName()), create.address());
+            if (c.action() == Action.CREATE) {
+                creating.add(c.address());
+            }
+        });
+        Set<String> importing = new HashSet<>();
+        desired.clients().forEach(dc -> {
+            if (dc.importId() != null) {
+                importing.add(dc.importId());
             }
         });
         for (UnmanagedClient u : unmanaged) {
             ClientAddress same = names.get(List.of(u.poolId(), u.clientName()));
-            if (same != null) {
+            if (same != null && !creating.contains(same) && !importing.contains(u.clientId())) {
                 diagnostics.add(RunRules.PLAN_UNMANAGED_SAME_NAME.diagnostic(same.toString(),
                         "client " + u.clientId() + " in pool " + u.poolId() + " is not managed by cogform but is named \""
                                 + u.clientName() + "\" like " + same + "; it may be a duplicate",

@@ -40,6 +40,14 @@ public sealed interface ResourceChange permits ResourceChange.Create, ResourceCh
     /** The settings the address will have; empty for a delete. */
     Optional<AppClientSettings> planned();
 
+    /**
+     * The id of the existing client this change adopts into the state ({@code import_id}), before any
+     * update; empty when the address is already managed or new. Only updates and no-ops import.
+     */
+    default Optional<String> importing() {
+        return Optional.empty();
+    }
+
     /** Whether an existing client id stops being valid: replacements. */
     default boolean changesIdentity() {
         return action() == Action.REPLACE;
@@ -82,15 +90,30 @@ public sealed interface ResourceChange permits ResourceChange.Create, ResourceCh
         }
     }
 
-    /** The client is updated in place, in its pool; its id stays. */
+    /**
+     * The client is updated in place, in its pool; its id stays. {@code importId}, when not null, is
+     * {@code prior}'s id: the client is imported first, then updated.
+     */
     record Update(ClientAddress address, PriorClient prior, AppClientSettings after, List<AttributeDiff> diffs,
-                  boolean preventDestroy) implements ResourceChange {
+                  boolean preventDestroy, String importId) implements ResourceChange {
 
         public Update {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(prior, "prior");
             Objects.requireNonNull(after, "after");
             diffs = List.copyOf(diffs);
+            requireImportOfPrior(importId, prior);
+        }
+
+        /** An update of a managed client, imported nothing. */
+        public Update(ClientAddress address, PriorClient prior, AppClientSettings after, List<AttributeDiff> diffs,
+                      boolean preventDestroy) {
+            this(address, prior, after, diffs, preventDestroy, null);
+        }
+
+        @Override
+        public Optional<String> importing() {
+            return Optional.ofNullable(importId);
         }
 
         @Override
@@ -188,15 +211,27 @@ public sealed interface ResourceChange permits ResourceChange.Create, ResourceCh
 
     /**
      * Nothing to send: {@code after} equals the live settings (or differs only in ignored fields, whose
-     * live values it holds). Listed so every address in scope appears in the plan.
+     * live values it holds). Listed so every address in scope appears in the plan. {@code importId},
+     * when not null, is {@code prior}'s id: the client is imported and needs no update.
      */
-    record NoOp(ClientAddress address, PriorClient prior, AppClientSettings after, boolean preventDestroy)
-            implements ResourceChange {
+    record NoOp(ClientAddress address, PriorClient prior, AppClientSettings after, boolean preventDestroy,
+                String importId) implements ResourceChange {
 
         public NoOp {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(prior, "prior");
             Objects.requireNonNull(after, "after");
+            requireImportOfPrior(importId, prior);
+        }
+
+        /** A managed client in sync, imported nothing. */
+        public NoOp(ClientAddress address, PriorClient prior, AppClientSettings after, boolean preventDestroy) {
+            this(address, prior, after, preventDestroy, null);
+        }
+
+        @Override
+        public Optional<String> importing() {
+            return Optional.ofNullable(importId);
         }
 
         @Override
@@ -227,6 +262,12 @@ public sealed interface ResourceChange permits ResourceChange.Create, ResourceCh
         @Override
         public Optional<AppClientSettings> planned() {
             return Optional.of(after);
+        }
+    }
+
+    private static void requireImportOfPrior(String importId, PriorClient prior) {
+        if (importId != null && !importId.equals(prior.clientId())) {
+            throw new IllegalArgumentException("imports " + importId + " but the prior client is " + prior.clientId());
         }
     }
 

@@ -9,7 +9,9 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.rule.LiveChecks;
 import dev.cogform.core.spec.RunRules;
 import dev.cogform.core.state.ClientRecord;
@@ -60,10 +62,25 @@ public final class Refresher {
 
     /**
      * Reads every managed client (of {@code targets}, or all when empty), lists every pool the YAML or
-     * the state names, describes unmanaged clients a pending create may have made, and runs the live
-     * checks of the YAML's pools.
+     * the state names, describes unmanaged clients a pending create may have made, reads the attribute
+     * schema of every pool whose clients name attribute permissions, and runs the live checks of the
+     * YAML's pools.
      */
     public LiveSnapshot refresh(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets) {
+        return refresh(desired, state, targets, Set.of());
+    }
+
+    /**
+     * As {@link #refresh(DesiredState, StateSnapshot, Set)}, and lists the secrets of the managed clients
+     * that rotate theirs: those with {@code secret_rotation} and those in {@code rotateSecrets}. Only
+     * those, so a stack without rotation never calls ListUserPoolClientSecrets (which some Cognito
+     * emulators lack).
+     */
+    public LiveSnapshot refresh(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets,
+                                Set<ClientAddress> rotateSecrets) {
+        Set<ClientAddress> rotating = new java.util.HashSet<>(rotateSecrets);
+        desired.clients().stream().filter(c -> c.secretRotation() != null).forEach(c -> rotating.add(c.address()));
+        Map<ClientAddress, List<SecretDescriptor>> secrets = new ConcurrentHashMap<>();
         List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
         Map<String, String> poolIds = resolvePools(desired, state, diagnostics);
 
@@ -78,6 +95,7 @@ public final class Refresher {
         Map<String, List<ClientSummary>> listings = new ConcurrentHashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new ConcurrentHashMap<>();
         Map<String, LiveClient> candidates = new ConcurrentHashMap<>();
+        Map<String, PoolSchema> schemas = new ConcurrentHashMap<>();
         Map<ClientAddress, GatewayError> unread = new ConcurrentHashMap<>();
         Map<String, GatewayError> unlisted = new ConcurrentHashMap<>();
         // Progress counts the clients read; pool listings and the live checks' reads are not clients.
@@ -98,11 +116,17 @@ public final class Refresher {
             }
             for (ClientRecord r : records) {
                 reads.add(run(pool, progress, () -> {
+                    Optional<LiveClient> found;
                     try {
-                        managed.put(r.address(), gateway.describe(r.poolId(), r.clientId()));
+                        found = gateway.describe(r.poolId(), r.clientId());
                     } catch (RuntimeException e) {
                         unread.put(r.address(), kind(e));
                         throw e;
+                    }
+                    managed.put(r.address(), found);
+                    if (found.isPresent() && rotating.contains(r.address())) {
+                        // A failure here is an error diagnostic: the rotation cannot be planned blind.
+                        secrets.put(r.address(), gateway.listSecrets(r.poolId(), r.clientId()));
                     }
                 }, diagnostics, "reading client " + r.address() + " (" + r.clientId() + " in pool " + r.poolId() + ")",
                         r.address()));
@@ -114,6 +138,19 @@ public final class Refresher {
                 reads.add(idps.thenCombine(scopes, (i, s) -> diagnostics.addAll(LiveChecks.check(p, i, s)))
                         .<Void>thenApply(x -> null)
                         .exceptionally(e -> failed(diagnostics, e, "reading the identity providers and scopes of pool " + poolId, null)));
+            }
+            for (DesiredPool p : desired.pools()) {
+                String poolId = poolIds.get(p.key());
+                if (poolId != null && namesAttributes(p, false)) {
+                    reads.add(CompletableFuture.runAsync(() -> counted(null, () -> {
+                                PoolSchema schema = gateway.poolSchema(poolId);
+                                schemas.put(poolId, schema);
+                                return diagnostics.addAll(LiveChecks.checkAttributes(p, schema.attributes()));
+                            }), pool)
+                            // A pool that does not exist is reported once, by its listing.
+                            .exceptionally(e -> notFound(e) ? null
+                                    : failed(diagnostics, e, "reading the attribute schema of pool " + poolId, null)));
+                }
             }
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
 
@@ -133,19 +170,45 @@ public final class Refresher {
                     }
                 }
             }
+            describeImports(desired, state, targets, poolIds, listings, candidates, describes, pool, progress, diagnostics);
             CompletableFuture.allOf(describes.toArray(CompletableFuture[]::new)).join();
         } finally {
             pool.shutdownNow();
         }
         List<Diagnostic> sorted = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
-        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted);
+        return new LiveSnapshot(true, poolIds, listings, managed, candidates, sorted, unread, unlisted, schemas, secrets);
+    }
+
+    /**
+     * Describes the clients {@code import_id} names at addresses the state does not manage yet, into
+     * {@code candidates}; one missing from its pool's listing is left for the planner to report.
+     */
+    private void describeImports(DesiredState desired, StateSnapshot state, Set<ClientAddress> targets,
+                                 Map<String, String> poolIds, Map<String, List<ClientSummary>> listings,
+                                 Map<String, LiveClient> candidates, List<CompletableFuture<Void>> describes,
+                                 ExecutorService pool, Progress progress, List<Diagnostic> diagnostics) {
+        for (DesiredClient c : desired.clients()) {
+            String poolId = poolIds.get(c.address().pool());
+            if (c.importId() == null || poolId == null || state.client(c.address()).isPresent()
+                    || !targets.isEmpty() && !targets.contains(c.address())
+                    || listings.getOrDefault(poolId, List.of()).stream().noneMatch(s -> s.clientId().equals(c.importId()))) {
+                continue;
+            }
+            progress.grow();
+            describes.add(run(pool, progress,
+                    () -> gateway.describe(poolId, c.importId()).ifPresent(l -> candidates.put(l.clientId(), l)),
+                    diagnostics, "reading client " + c.importId() + " in pool " + poolId + " (import_id of "
+                            + c.address() + ")", c.address()));
+        }
     }
 
     /**
      * For {@code --refresh=false}: the live side as the state recorded it. No client is read, so drift
-     * and unmanaged clients are not seen; but every pool the YAML names by name is looked up (one
-     * ListUserPools), because the name is the pool's identity: a pool renamed in the YAML must plan
-     * its clients' replacement into the new pool, not updates of the recorded one.
+     * and unmanaged clients are not seen, and no live check runs; but every pool the YAML names by name
+     * is looked up (one ListUserPools), because the name is the pool's identity: a pool renamed in the
+     * YAML must plan its clients' replacement into the new pool, not updates of the recorded one. The
+     * schema of pools whose clients name write attributes is read too (the plan folds their required
+     * attributes in).
      */
     public LiveSnapshot fromState(DesiredState desired, StateSnapshot state) {
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -166,6 +229,17 @@ public final class Refresher {
                 poolIds.putIfAbsent(key, id);
             }
         });
+        Map<String, PoolSchema> schemas = new HashMap<>();
+        for (DesiredPool p : desired.pools()) {
+            String poolId = poolIds.get(p.key());
+            if (poolId != null && namesAttributes(p, true) && !schemas.containsKey(poolId)) {
+                try {
+                    schemas.put(poolId, gateway.poolSchema(poolId));
+                } catch (GatewayException e) {
+                    failed(diagnostics, e, "reading the attribute schema of pool " + poolId, null);
+                }
+            }
+        }
         Map<String, List<ClientSummary>> listings = new HashMap<>();
         Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
         for (ClientRecord r : state.clients().values()) {
@@ -173,7 +247,7 @@ public final class Refresher {
                     .add(new ClientSummary(r.poolId(), r.clientId(), r.clientName()));
             managed.put(r.address(), Optional.of(new LiveClient(r.poolId(), r.clientId(), r.applied(), null, null)));
         }
-        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics);
+        return new LiveSnapshot(false, poolIds, listings, managed, Map.of(), diagnostics, Map.of(), Map.of(), schemas, Map.of());
     }
 
     /**
@@ -228,6 +302,20 @@ public final class Refresher {
                     "looking up pool name \"" + p.name() + "\" failed: " + describe(e), null, p.at()));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a client of the pool writes attributes (required ones are folded in) or, unless
+     * {@code writeOnly}, names a custom attribute (checked against the schema).
+     */
+    private static boolean namesAttributes(DesiredPool pool, boolean writeOnly) {
+        for (DesiredClient c : pool.clients()) {
+            if (!c.settings().writeAttributes().isEmpty() || !writeOnly
+                    && c.settings().readAttributes().stream().anyMatch(a -> a.startsWith("custom:"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean needsLiveCheck(DesiredPool pool) {

@@ -46,8 +46,9 @@ final class AnalyticsRules {
                     Analytics a = c.settings().analytics();
                     if (a != null && a.applicationArn() != null) {
                         for (String field : List.of("role_arn", "external_id")) {
+                            // Given, not just non-null: the model folds Cognito's own service-linked role away.
                             Object v = field.equals("role_arn") ? a.roleArn() : a.externalId();
-                            if (v != null) {
+                            if (v != null || c.sources().given("analytics." + field)) {
                                 f.at(c.sources().locate("analytics." + field),
                                         "analytics." + field + " conflicts with application_arn",
                                         "remove " + field + "; with application_arn Cognito uses a service-linked role");

@@ -19,8 +19,6 @@ final class AttributeRules {
 
     static final Rule NAME = Rule.error("attributes.name", Stage.CLIENT,
             "read_attributes and write_attributes name standard attributes or custom:NAME attributes.");
-    static final Rule REQUIRED_WRITABLE = Rule.warning("attributes.required-writable", Stage.PLANNER,
-            "The pool's required attributes are always writable; Cognito adds them, so the planner does not diff them away.");
     static final Rule IDP_NAME = Rule.error("idp.name-format", Stage.CLIENT,
             "An identity provider name is 1 to 32 characters (COGNITO, Google, Facebook, SignInWithApple, LoginWithAmazon or a SAML/OIDC provider).");
 

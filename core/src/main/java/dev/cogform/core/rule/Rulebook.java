@@ -28,8 +28,9 @@ public final class Rulebook {
         all.add(NameRules.NAME_UNIQUE);
         all.add(LiveChecks.IDP_EXISTS);
         all.add(LiveChecks.SCOPE_EXISTS);
+        all.add(LiveChecks.CUSTOM_ATTRIBUTE_EXISTS);
         all.add(SecretRules.CREATE_ONLY);
-        all.add(AttributeRules.REQUIRED_WRITABLE);
+        all.add(LiveChecks.REQUIRED_WRITABLE);
         all.addAll(RunRules.all());
         all.addAll(DriftRules.all());
         return List.copyOf(all);

@@ -72,6 +72,11 @@ public final class LoadRules {
     public static final Rule LOAD_FAILED = Rule.error("load.failed", Stage.LOAD,
             "Loading reports why it failed; this id appears only when it did not (a bug: please report it).");
 
+    public static final Rule IMPORT_ID = Rule.error("import.id-format", Stage.LOAD,
+            "import_id is an app client id, given in the client's own map (not in pool defaults).");
+    public static final Rule SECRET_ROTATION = Rule.error("secret.rotation", Stage.LOAD,
+            "secret_rotation gives every and overlap (overlap shorter than every), on a client with generate_secret: true.");
+
     private LoadRules() {
     }
 
@@ -81,6 +86,6 @@ public final class LoadRules {
                 TYPE, REQUIRED, DUPLICATE_ITEM, VERSION, DURATION, VAR_SYNTAX, VAR_UNRESOLVED, VAR_REQUIRED, VAR_FILE,
                 VAR_UNUSED, PROVIDER, QUOTA, STATE_BACKEND, POOL_REFERENCE, POOL_ID, POOL_NAME, KEY_FORMAT,
                 ADDRESS_UNIQUE, SAME_POOL, IGNORE_CHANGES, SECRET_NOT_IN_YAML, ROTATION_FEATURE_REQUIRED,
-                ROTATION_GRACE_IGNORED, LOAD_FAILED);
+                ROTATION_GRACE_IGNORED, LOAD_FAILED, IMPORT_ID, SECRET_ROTATION);
     }
 }

@@ -60,6 +60,41 @@ public final class RunRules {
     public static final Rule APPLY_RESPONSE_DIFFERS = Rule.warning("apply.response-differs", Stage.APPLY,
             "Cognito stores what cogform sends; a field it answers differently shows again in the next plan.");
 
+    /** import_id names no client of the address's pool. */
+    public static final Rule IMPORT_NOT_FOUND = Rule.error("import.not-found", Stage.PLAN,
+            "import_id (or cogform import) names an existing client of the address's pool.");
+    /** The client to import is already managed by another address. */
+    public static final Rule IMPORT_ALREADY_MANAGED = Rule.error("import.already-managed", Stage.PLAN,
+            "A client is imported under one address only: not one another address already manages.");
+    /** The address already manages another client than import_id names. */
+    public static final Rule IMPORT_CONFLICT = Rule.error("import.conflict", Stage.PLAN,
+            "Once an address manages a client, import_id names that client (or is removed).");
+    /** The client's create-only fields differ from the YAML's. */
+    public static final Rule IMPORT_CREATE_ONLY = Rule.error("import.create-only", Stage.PLAN,
+            "An imported client's generate_secret is as cogform.yaml says: an import cannot change it.");
+    /** An import without reading Cognito. */
+    public static final Rule IMPORT_NEEDS_REFRESH = Rule.error("import.needs-refresh", Stage.PLAN,
+            "An import reads the live client: not with --refresh=false.");
+    /** cogform import of an address the YAML does not have. */
+    public static final Rule IMPORT_NOT_IN_YAML = Rule.error("import.not-in-yaml", Stage.PLAN,
+            "cogform import takes a client under an address that is in cogform.yaml.");
+    /** A create would give a second client the name of an unmanaged one. */
+    public static final Rule PLAN_DUPLICATE_NAME = Rule.warning("plan.duplicate-name", Stage.PLAN,
+            "A new client does not take the name of an unmanaged client of its pool (import_id adopts it); apply asks again.");
+    /** A rotation would give a client a third secret. */
+    public static final Rule SECRET_LIMIT = Rule.error("secret.limit", Stage.PLAN,
+            "A rotation adds a secret only while the client has fewer than two: Cognito keeps at most two per client.");
+    /** --rotate-secret names an address that cannot be rotated. */
+    public static final Rule SECRET_ROTATE_TARGET = Rule.error("secret.rotate-target", Stage.PLAN,
+            "--rotate-secret names a managed client of cogform.yaml with generate_secret: true.");
+    /** A rotation without reading Cognito. */
+    public static final Rule SECRET_NEEDS_REFRESH = Rule.error("secret.needs-refresh", Stage.PLAN,
+            "--rotate-secret reads the client's secrets from Cognito: not with --refresh=false.");
+
+    /** cogform generate --pool names no pool. */
+    public static final Rule GENERATE_POOL = Rule.error("generate.pool", Stage.REFRESH,
+            "cogform generate --pool names a pool key of cogform.yaml, a pool id or a pool name that exists.");
+
     private RunRules() {
     }
 
@@ -68,6 +103,8 @@ public final class RunRules {
         return List.of(REFRESH_POOL_NOT_FOUND, REFRESH_READ_FAILED, PLAN_UNKNOWN_TARGET, PLAN_PENDING_NEEDS_REFRESH,
                 PLAN_PENDING_AMBIGUOUS, PLAN_PENDING_IN_DOUBT, PLAN_UNMANAGED_SAME_NAME, PREVENT_DESTROY,
                 PLAN_STALE_DESIRED, PLAN_STALE_STATE, PLAN_STALE_LIVE, PLAN_STALE_COMMIT, PLAN_STALE_TREE,
-                APPLY_STATE_WRITE_FAILED, APPLY_STOPPED, APPLY_RESPONSE_DIFFERS);
+                APPLY_STATE_WRITE_FAILED, APPLY_STOPPED, APPLY_RESPONSE_DIFFERS, IMPORT_NOT_FOUND, IMPORT_ALREADY_MANAGED,
+                IMPORT_CONFLICT, IMPORT_CREATE_ONLY, IMPORT_NEEDS_REFRESH, IMPORT_NOT_IN_YAML, PLAN_DUPLICATE_NAME,
+                SECRET_LIMIT, SECRET_ROTATE_TARGET, SECRET_NEEDS_REFRESH, GENERATE_POOL);
     }
 }

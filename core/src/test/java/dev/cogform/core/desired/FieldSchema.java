@@ -62,7 +62,7 @@ final class FieldSchema {
     /**
      * A client's (or pool defaults') properties: one per field in descriptor order, generated, except
      * structures and the wrappers of dotted keys ({@code token_validity}), kept from {@code current}
-     * with their generated leaves; then {@code lifecycle}. Keys that are no longer fields go.
+     * with their generated leaves; then {@code lifecycle}, {@code import_id} and {@code secret_rotation}. Keys that are no longer fields go.
      */
     static ObjectNode properties(ObjectNode current) {
         ObjectNode out = JSON.createObjectNode();
@@ -82,6 +82,12 @@ final class FieldSchema {
             }
         }
         out.set("lifecycle", require(current, "lifecycle"));
+        // cogform's own keys, hand-written: import_id only in a client, secret_rotation in both.
+        for (String own : new String[] {"import_id", "secret_rotation"}) {
+            if (current.get(own) instanceof ObjectNode node) {
+                out.set(own, node);
+            }
+        }
         return out;
     }
 

@@ -77,6 +77,20 @@ class DriftDetectorTest {
     }
 
     @Test
+    void detect_requiredAttributesCognitoAddedToWriteAttributes_areInSync() {
+        AppClientSettings writesName = WEB.toBuilder().writeAttributes(List.of("name")).build();
+        AppClientSettings stored = writesName.toBuilder().writeAttributes(List.of("email", "name")).build();
+        DesiredState desired = stack(poolById("main", P, client("main", "web", writesName), client("main", "spa", SPA)));
+
+        StackReport s = DriftDetector.detect("stack", "acct/eu-west-1", desired,
+                state(record("main.web", "c-web", stored), record("main.spa", "c-spa", SPA)),
+                LiveBuilder.live().pool("main", P).schema(P, "email").client("main.web", P, "c-web", stored)
+                        .client("main.spa", P, "c-spa", SPA).build(), Map.of(), IgnoreRules.none(), NOW);
+
+        assertThat(finding(s, "main.web").status()).isEqualTo(Status.IN_SYNC);
+    }
+
+    @Test
     void detect_whenACallbackUrlWasAddedOutOfBand_isModifiedHighAndRecorded() {
         AppClientSettings changed = WEB.toBuilder()
                 .callbackUrls(List.of("https://app.example.com/callback", "http://evil.example.com/cb"))

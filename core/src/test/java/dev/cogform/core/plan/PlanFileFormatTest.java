@@ -19,6 +19,7 @@ import dev.cogform.core.model.AppClientSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -61,6 +62,17 @@ class PlanFileFormatTest {
         return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "1.2.3"));
     }
 
+    /** Format 1.2: a client imported as it is, and one imported and then updated. */
+    static Plan importPlan() {
+        var desired = stack(poolById("main", P,
+                client("main", "web", web("web")).withImportId("c9"),
+                client("main", "api", web("api").toBuilder().accessTokenValiditySeconds(1800).build()).withImportId("c8")));
+        var live = live().pool("main", P)
+                .unmanaged(P, "c9", web("web"), NOW, true)
+                .unmanaged(P, "c8", web("api"), NOW, true);
+        return Planner.plan(desired, state(), live.build(), new PlanOptions(Set.of(), NOW, "1.2.3"));
+    }
+
     /** A plan made in git, on a GitHub pull_request run: format 1.1 adds {@code git} and {@code source_lines}. */
     static Plan gitPlan() {
         Plan plan = PlanFileTest.fullPlan();
@@ -78,13 +90,34 @@ class PlanFileFormatTest {
         return stamped.withDigest(PlanFile.digest(stamped));
     }
 
+    /** Format 1.2: a rotation, an old secret deleted, and secrets recorded after an interrupted apply. */
+    static Plan secretsPlan() {
+        var rotation = new dev.cogform.core.desired.SecretRotation(90 * 86_400, 7 * 86_400);
+        var secret = web("web").toBuilder().generateSecret(true).build();
+        var other = web("api").toBuilder().generateSecret(true).build();
+        var desired = stack(poolById("main", P, client("main", "web", secret).withSecretRotation(rotation),
+                client("main", "api", other).withSecretRotation(rotation)));
+        java.util.function.Function<Integer, java.time.Instant> daysAgo = d -> NOW.minus(java.time.Duration.ofDays(d));
+        var web = new dev.cogform.core.model.SecretDescriptor("c1-0", daysAgo.apply(200));
+        var webNew = new dev.cogform.core.model.SecretDescriptor("c1-5", daysAgo.apply(95));
+        var api = new dev.cogform.core.model.SecretDescriptor("c2-0", daysAgo.apply(93));
+        var apiAdded = new dev.cogform.core.model.SecretDescriptor("c2-7", daysAgo.apply(0));
+        var state = state(record("main.web", P, "c1", secret, false).withSecrets(List.of(web, webNew)),
+                record("main.api", P, "c2", other, false).withSecrets(List.of(api)));
+        var live = live().pool("main", P).client("main.web", P, "c1", secret).client("main.api", P, "c2", other)
+                .secrets("main.web", web, webNew).secrets("main.api", api, apiAdded);
+        return Planner.plan(desired, state, live.build(), new PlanOptions(Set.of(), NOW, "1.2.3"));
+    }
+
     static Stream<Arguments> files() {
         return Stream.of(
                 Arguments.of("v1.1-full.json", Named.of("every action, drift, state change, unmanaged",
                         PlanFileTest.fullPlan())),
                 Arguments.of("v1.1-recovery.json", Named.of("interrupted replacement, re-create, refusal",
                         recoveryPlan())),
-                Arguments.of("v1.1-git.json", Named.of("made in git on a pull request, with source lines", gitPlan())));
+                Arguments.of("v1.1-git.json", Named.of("made in git on a pull request, with source lines", gitPlan())),
+                Arguments.of("v1.2-import.json", Named.of("imports, one with an update", importPlan())),
+                Arguments.of("v1.2-secrets.json", Named.of("secret rotation steps and recorded secrets", secretsPlan())));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -240,7 +240,8 @@ class PlannerTest {
                         .live(live().pool("main", P).unmanaged(P, "c7", WEB, NOW.minusSeconds(3600), true))
                         .stateChanges("forget_pending main.web")
                         .changes("main.web create create_because_not_in_state " + CREATE_FIELDS)
-                        .rules("plan.unmanaged-same-name")
+                        // The create would duplicate c7's name: a warning suggests import_id instead.
+                        .rules("plan.duplicate-name")
                         .unmanaged(P + "/c7"))),
                 Arguments.of(named("a pending create that left nothing once its answer could no longer come is dropped"
                         + " and planned again", given()
@@ -299,6 +300,50 @@ class PlannerTest {
                         .state(state(record("main.web", P, "c1", WEB, false), record("main.old", P, "c2", WEB, false)))
                         .live(live().pool("main", P).diagnostic(Diagnostic.error("refresh.read-failed", "main.web", "boom", null, null)))
                         .rules("refresh.read-failed"))),
+                Arguments.of(named("import_id of a client like the YAML imports it with no update", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9"))))
+                        .live(live().pool("main", P).unmanaged(P, "c9", WEB, NOW, true))
+                        .stateChanges("import main.web c9")
+                        .changes("main.web no-op in_sync importing c9"))),
+                Arguments.of(named("import_id of a client unlike the YAML imports it, then updates it", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB_MORE_URLS).withImportId("c9"))))
+                        .live(live().pool("main", P).unmanaged(P, "c9", WEB, NOW, true))
+                        .stateChanges("import main.web c9")
+                        .changes("main.web update update_because_settings_differ callback_urls importing c9"))),
+                Arguments.of(named("import_id of the client the address manages is a no-op", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c1"))))
+                        .state(state(record("main.web", P, "c1", WEB, false)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB))
+                        .changes("main.web no-op in_sync"))),
+                Arguments.of(named("import_id of another client than the managed one is an error", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9"))))
+                        .state(state(record("main.web", P, "c1", WEB, false)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB).unmanaged(P, "c9", WEB, NOW, true))
+                        .rules("import.conflict")
+                        .unmanaged(P + "/c9"))),
+                Arguments.of(named("import_id of a client another address manages is refused", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB),
+                                client("main", "copy", WEB).withImportId("c1"))))
+                        .state(state(record("main.web", P, "c1", WEB, false)))
+                        .live(live().pool("main", P).client("main.web", P, "c1", WEB))
+                        .changes("main.web no-op in_sync")
+                        .rules("import.already-managed"))),
+                Arguments.of(named("import_id of a client not in the pool is refused, naming the pool that has it", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9")),
+                                poolById("other", P2)))
+                        .live(live().pool("main", P).pool("other", P2).unmanaged(P2, "c9", WEB, NOW, false))
+                        .rules("import.not-found")
+                        .unmanaged(P2 + "/c9"))),
+                Arguments.of(named("import_id of a client with another generate_secret is refused", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB.toBuilder().generateSecret(true).build())
+                                .withImportId("c9"))))
+                        .live(live().pool("main", P).unmanaged(P, "c9", WEB, NOW, true))
+                        .rules("import.create-only")
+                        .unmanaged(P + "/c9"))),
+                Arguments.of(named("import_id cannot be planned without refresh", given()
+                        .desired(stack(poolById("main", P, client("main", "web", WEB).withImportId("c9"))))
+                        .live(live().pool("main", P).fromState())
+                        .rules("import.needs-refresh"))),
                 Arguments.of(named("two pools plan independently, sorted by address", given()
                         .desired(stack(poolById("b", P2, client("b", "web", WEB)), poolById("a", P, client("a", "web", WEB))))
                         .live(live().pool("a", P).pool("b", P2))
@@ -342,7 +387,8 @@ class PlannerTest {
     static String show(ResourceChange c) {
         String fields = c.diffs().stream().map(d -> d.field().key() + (d.impliedReset() ? "*" : ""))
                 .collect(Collectors.joining(","));
-        return c.address() + " " + c.action().word() + " " + c.reason().code() + (fields.isEmpty() ? "" : " " + fields);
+        return c.address() + " " + c.action().word() + " " + c.reason().code() + (fields.isEmpty() ? "" : " " + fields)
+                + c.importing().map(id -> " importing " + id).orElse("");
     }
 
     static String show(Drift d) {
@@ -380,6 +426,58 @@ class PlannerTest {
 
         assertThat(plan.changes()).extracting(PlannerTest::show)
                 .containsExactly("main.web update update_because_settings_differ token_validity.access,enable_token_revocation*");
+    }
+
+    @Test
+    void plan_requiredAttributesCognitoAdded_areNoChange_andTheYamlIsWarned() {
+        AppClientSettings writesName = WEB.toBuilder().writeAttributes(List.of("name")).build();
+        AppClientSettings stored = writesName.toBuilder().writeAttributes(List.of("email", "name")).build();
+
+        Plan plan = Planner.plan(stack(poolById("main", P, client("main", "web", writesName))),
+                state(record("main.web", P, "c1", stored, false)),
+                live().pool("main", P).schema(P, "email").client("main.web", P, "c1", stored).build(),
+                new PlanOptions(Set.of(), NOW, "t"));
+
+        assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(Action.NO_OP));
+        assertThat(plan.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.rule()).isEqualTo("attributes.required-writable");
+            assertThat(d.isError()).isFalse();
+            assertThat(d.path()).isEqualTo("pools.main.clients.web.write_attributes");
+            assertThat(d.message()).isEqualTo("write_attributes leaves out 'email', required attribute of pool " + P
+                    + "; Cognito makes required attributes writable, so the plan includes it");
+        });
+    }
+
+    @Test
+    void plan_createsWithTheRequiredAttributes_onlyWhenWriteAttributesAreGiven() {
+        AppClientSettings writesName = WEB.toBuilder().writeAttributes(List.of("name")).build();
+        AppClientSettings writesAll = WEB.toBuilder().writeAttributes(List.of("email", "family_name", "name")).build();
+
+        Plan plan = Planner.plan(stack(poolById("main", P, client("main", "a", writesName), client("main", "b", WEB),
+                        client("main", "c", writesAll))), state(),
+                live().pool("main", P).schema(P, "email", "family_name").build(), new PlanOptions(Set.of(), NOW, "t"));
+
+        assertThat(plan.changes()).extracting(c -> c.planned().orElseThrow().writeAttributes().toString())
+                .containsExactly("[email, family_name, name]", "[]", "[email, family_name, name]");
+        assertThat(plan.diagnostics()).extracting(Diagnostic::rule).containsExactly("attributes.required-writable");
+        assertThat(plan.diagnostics().get(0).message()).startsWith(
+                "write_attributes leaves out 'email', 'family_name', required attributes of pool");
+    }
+
+    @Test
+    void plan_whenTheYamlDropsAWriteAttribute_stillUpdates_withTheRequiredOnesKept() {
+        AppClientSettings before = WEB.toBuilder().writeAttributes(List.of("email", "name", "nickname")).build();
+        AppClientSettings after = WEB.toBuilder().writeAttributes(List.of("name")).build();
+
+        Plan plan = Planner.plan(stack(poolById("main", P, client("main", "web", after))),
+                state(record("main.web", P, "c1", before, false)),
+                live().pool("main", P).schema(P, "email").client("main.web", P, "c1", before).build(),
+                new PlanOptions(Set.of(), NOW, "t"));
+
+        AttributeDiff diff = plan.changes().get(0).diffs().get(0);
+        assertThat(diff.field()).isEqualTo(AppClientField.WRITE_ATTRIBUTES);
+        assertThat(diff.removed()).containsExactly("nickname");
+        assertThat(diff.added()).isEmpty();
     }
 
     @Test

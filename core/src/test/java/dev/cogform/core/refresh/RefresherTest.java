@@ -168,6 +168,50 @@ class RefresherTest {
     }
 
     @Test
+    void refresh_readsTheSchemaOfPoolsWhoseClientsNameAttributes_andChecksCustomOnes() {
+        String other = cognito.addPool("other-users");
+        cognito.requireAttribute(pool, "email").addCustomAttribute(pool, "tenant");
+        DesiredState desired = stack(
+                poolById("main", pool, client("main", "web", web("web").toBuilder().writeAttributes(List.of("name"))
+                        .readAttributes(List.of("custom:tenant", "custom:does_not_exist")).build())),
+                poolById("other", other, client("other", "plain", web("plain"))));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(desired, StateSnapshot.empty(), Set.of());
+
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("SCHEMA")).containsExactly("SCHEMA " + pool);
+        assertThat(live.requiredWritable(pool)).containsExactly("email");
+        assertThat(live.requiredWritable(other)).isEmpty();
+        assertThat(live.diagnostics()).extracting(Diagnostic::rule).containsExactly("attributes.custom-exists");
+        assertThat(live.diagnostics().get(0).message()).contains("'custom:does_not_exist'");
+    }
+
+    @Test
+    void refresh_aSchemaThatCannotBeRead_isAReadFailure() {
+        cognito.failOn(Op.SCHEMA, GatewayError.ACCESS_DENIED, "not allowed");
+        DesiredState desired = stack(poolById("main", pool,
+                client("main", "web", web("web").toBuilder().writeAttributes(List.of("name")).build())));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(desired, StateSnapshot.empty(), Set.of());
+
+        assertThat(live.diagnostics()).extracting(Diagnostic::rule).containsExactly("refresh.read-failed");
+        assertThat(live.diagnostics().get(0).message()).startsWith("reading the attribute schema of pool " + pool);
+    }
+
+    @Test
+    void fromState_readsTheSchemaOnlyOfPoolsWhoseClientsWriteAttributes() {
+        cognito.requireAttribute(pool, "email");
+        AppClientSettings writer = web("web").toBuilder().writeAttributes(List.of("name")).build();
+        LiveClient web = cognito.put(pool, writer);
+        int before = cognito.calls().size();
+
+        LiveSnapshot live = new Refresher(cognito).fromState(stack(poolById("main", pool, client("main", "web", writer))),
+                stateWith(web));
+
+        assertThat(cognito.calls().subList(before, cognito.calls().size())).containsExactly("SCHEMA " + pool);
+        assertThat(live.requiredWritable(pool)).containsExactly("email");
+    }
+
+    @Test
     void fromState_readsNoClient_andSaysSo() {
         LiveClient web = cognito.put(pool, web("web"));
         int before = cognito.calls().size();

@@ -62,6 +62,32 @@ class LiveChecksTest {
         assertThat(found.get(0).hint()).isEqualTo("did you mean `api/write`?");
     }
 
+    private static final String ATTRIBUTES = StackText.client(
+            "read_attributes: [email, \"custom:tenant\", \"custom:does_not_exist\"]",
+            "write_attributes: [name, \"custom:tenat\"]");
+
+    @Test
+    void checkAttributes_reportsCustomAttributesThePoolLacks_atTheirListItems() {
+        LoadResult r = DesiredStateLoader.load(Path.of("."), ATTRIBUTES, Variables.none());
+        assertThat(r.ok()).as("%s", r.diagnostics()).isTrue();
+
+        List<Diagnostic> found = LiveChecks.checkAttributes(r.state().pools().get(0),
+                Set.of("email", "name", "custom:tenant"));
+
+        assertThat(found).extracting(Diagnostic::rule).containsOnly("attributes.custom-exists");
+        assertThat(found).extracting(Diagnostic::path).containsExactly(
+                "pools.main.clients.web.read_attributes[2]", "pools.main.clients.web.write_attributes[1]");
+        assertThat(found.get(0).at()).isEqualTo(StackText.position(ATTRIBUTES, "\"custom:does_not_exist"));
+        assertThat(found.get(0).isError()).isTrue();
+        assertThat(found.get(0).message()).isEqualTo(
+                "custom attribute 'custom:does_not_exist' is not in the schema of pool eu-west-1_AbCdEf123");
+        assertThat(found.get(0).hint()).isEqualTo(
+                "add the attribute to the pool's schema first, or remove it from the client");
+        assertThat(found.get(1).hint()).isEqualTo("did you mean `custom:tenant`?");
+        assertThat(LiveChecks.checkAttributes(r.state().pools().get(0),
+                Set.of("custom:tenant", "custom:does_not_exist", "custom:tenat"))).isEmpty();
+    }
+
     @Test
     void check_whenClientWasBuiltInCode_locatesFindingsAtTheClient() {
         SourcePosition at = new SourcePosition("cogform.yaml", 3, 5);

@@ -218,7 +218,15 @@ class RuleCasesTest {
                 new Case("rotation.feature-required", client("refresh_token_rotation: { feature: DISABLED }"),
                         client("refresh_token_rotation: { retry_grace_period: 5s }"), "{ retry"),
                 new Case("rotation.grace-ignored", client("refresh_token_rotation: { feature: DISABLED, retry_grace_period: 0s }"),
-                        client("refresh_token_rotation: { feature: DISABLED, retry_grace_period: 5s }"), "5s"));
+                        client("refresh_token_rotation: { feature: DISABLED, retry_grace_period: 5s }"), "5s"),
+                new Case("import.id-format", client("import_id: 1example23456789"), client("import_id: \"web/1\""),
+                        "\"web/1\""),
+                new Case("secret.rotation", client("generate_secret: true", "secret_rotation: { every: 90d, overlap: 7d }"),
+                        client("generate_secret: true", "secret_rotation: { every: 7d, overlap: 7d }"), "7d }"),
+                new Case("secret.rotation", client("generate_secret: true", "secret_rotation: { every: 30d, overlap: 1d }"),
+                        client("generate_secret: false", "secret_rotation: { every: 30d, overlap: 1d }"), "secret_rotation"),
+                new Case("secret.rotation", client("generate_secret: true", "secret_rotation: { every: 30d, overlap: 0s }"),
+                        client("generate_secret: true", "secret_rotation: { every: 30d }"), "{ every"));
     }
 
     /** A "billion laughs": nine levels of ten aliases each. */
@@ -273,7 +281,7 @@ class RuleCasesTest {
         cases().forEach(c -> covered.add(c.rule()));
         // Covered in DesiredStateLoaderTest (they need files or command-line values) and LiveChecksTest.
         covered.addAll(Set.of("stack.missing", "stack.unreadable", "var.file", "var.unused", "idp.exists",
-                "oauth.scope-exists"));
+                "oauth.scope-exists", "attributes.custom-exists"));
         // Not diagnostics: the planner acts on these (replacement; required attributes stay writable).
         covered.addAll(Set.of("identity.create-only", "attributes.required-writable"));
         // Not offline: refresh, plan and apply report these (RefresherTest, PlannerTest, ApplierTest); load.failed

@@ -35,8 +35,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Differential: {@code validate}'s verdict on a client (any error, or none) equals the sandbox's
  * (CreateUserPoolClient refused, or accepted), over settings drawn around the boundary of every rule
  * both sides check. The sandbox is reached as cogform reaches Cognito, through the SDK adapter over
- * HTTP. Values only a live pool can judge (identity providers, custom scopes) are drawn from what the
- * pool has, so that the offline verdict can be compared at all.
+ * HTTP. Values only a live pool can judge (identity providers, custom scopes, custom attributes) are
+ * drawn from what the pool has, so that the offline verdict can be compared at all.
  */
 class ValidateAgreesWithSandboxTest {
 
@@ -49,7 +49,7 @@ class ValidateAgreesWithSandboxTest {
         sandbox = Sandbox.start(SandboxOptions.defaults().withQuotas(false));
         gateway = SdkCognitoGateway.forLocalEndpoint(sandbox.endpoint(), new QuotaConfig(1_000, 1_000, 1_000));
         try (PeerAdmin admin = SdkPeerAdmin.connect(sandbox.endpoint())) {
-            pool = admin.createPool("differential");
+            pool = admin.createPool("differential", List.of(), List.of("tenant"));
             admin.createResourceServer(pool, "api", List.of("read"));
         }
     }

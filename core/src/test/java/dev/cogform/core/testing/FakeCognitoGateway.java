@@ -5,6 +5,7 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.AppClientSettings;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory Cognito for logic tests: pools, clients with secrets, identity providers and scopes.
- * Updates replace every updatable field, as Cognito's do (generateSecret is kept). Creation dates come
+ * Updates replace every updatable field, as Cognito's do (generateSecret is kept), and a pool's required
+ * attributes join a non-empty write_attributes, as in Cognito. Creation dates come
  * from a clock, truncated to seconds as Cognito's are, or are left out ({@link #withoutDates()}).
  * Failures are injected per operation ({@link #failOn}); {@link #onCall} runs a hook inside a call,
  * for latches and crash simulation; {@link #calls()} lists every call in order. Held to
@@ -32,7 +34,13 @@ import java.util.function.Consumer;
 public final class FakeCognitoGateway implements CognitoGateway {
 
     /** The gateway operations, for failure injection and call logs. */
-    public enum Op { FIND_POOL, LIST, DESCRIBE, CREATE, UPDATE, DELETE, IDENTITY_PROVIDERS, SCOPES, READ_SECRET }
+    public enum Op { FIND_POOL, LIST, DESCRIBE, CREATE, UPDATE, DELETE, IDENTITY_PROVIDERS, SCOPES, SCHEMA, READ_SECRET }
+
+    /** The attributes of every pool's schema, {@code sub} included, as Cognito creates them. */
+    public static final Set<String> STANDARD_ATTRIBUTES = Set.of("sub", "address", "birthdate", "email",
+            "email_verified", "family_name", "gender", "given_name", "locale", "middle_name", "name", "nickname",
+            "phone_number", "phone_number_verified", "picture", "preferred_username", "profile", "updated_at",
+            "website", "zoneinfo");
 
     private record Stored(LiveClient client, String secret) {
     }
@@ -42,6 +50,8 @@ public final class FakeCognitoGateway implements CognitoGateway {
         final Map<String, Stored> clients = new LinkedHashMap<>();
         final Set<String> identityProviders = new TreeSet<>(Set.of("COGNITO"));
         final Set<String> scopes = new TreeSet<>();
+        final Set<String> attributes = new TreeSet<>(STANDARD_ATTRIBUTES);
+        final Set<String> required = new TreeSet<>(Set.of(PoolSchema.SUB));
 
         Pool(String name) {
             this.name = name;
@@ -86,6 +96,18 @@ public final class FakeCognitoGateway implements CognitoGateway {
 
     public synchronized FakeCognitoGateway addScope(String poolId, String scope) {
         pool(poolId).scopes.add(scope);
+        return this;
+    }
+
+    /** Adds {@code custom:NAME} to the pool's schema. */
+    public synchronized FakeCognitoGateway addCustomAttribute(String poolId, String name) {
+        pool(poolId).attributes.add("custom:" + name);
+        return this;
+    }
+
+    /** Makes a standard attribute required, as CreateUserPool's schema can: Cognito adds it to write permissions. */
+    public synchronized FakeCognitoGateway requireAttribute(String poolId, String name) {
+        pool(poolId).required.add(name);
         return this;
     }
 
@@ -200,7 +222,8 @@ public final class FakeCognitoGateway implements CognitoGateway {
             }
             // Every updatable field comes from the request; generate_secret is create-only.
             sent.add(settings);
-            AppClientSettings next = normalise.apply(settings).toBuilder().generateSecret(old.client().settings().generateSecret()).build();
+            AppClientSettings next = normalise.apply(settings).toBuilder().generateSecret(old.client().settings().generateSecret()).build()
+                    .withRequiredWritable(schema(poolId).requiredWritable());
             LiveClient client = new LiveClient(poolId, clientId, next, old.client().created(), now());
             pool(poolId).clients.put(clientId, new Stored(client, old.secret()));
             return client;
@@ -223,6 +246,11 @@ public final class FakeCognitoGateway implements CognitoGateway {
     }
 
     @Override
+    public PoolSchema poolSchema(String poolId) {
+        return call(Op.SCHEMA, poolId, null, () -> new PoolSchema(pool(poolId).attributes, pool(poolId).required));
+    }
+
+    @Override
     public Optional<String> readSecret(String poolId, String clientId) {
         return call(Op.READ_SECRET, poolId, clientId, () -> {
             Stored s = pool(poolId).clients.get(clientId);
@@ -241,13 +269,17 @@ public final class FakeCognitoGateway implements CognitoGateway {
 
     private synchronized LiveClient store(String poolId, AppClientSettings requested) {
         sent.add(requested);
-        AppClientSettings settings = normalise.apply(requested);
+        AppClientSettings settings = normalise.apply(requested).withRequiredWritable(schema(poolId).requiredWritable());
         String clientId = "client" + ids.incrementAndGet();
         Instant at = now();
         LiveClient client = new LiveClient(poolId, clientId, settings, at, at);
         String secret = settings.generateSecret() ? "s3cr3t-" + clientId + "-do-not-print" : null;
         pool(poolId).clients.put(clientId, new Stored(client, secret));
         return client;
+    }
+
+    private PoolSchema schema(String poolId) {
+        return new PoolSchema(pool(poolId).attributes, pool(poolId).required);
     }
 
     private Instant now() {

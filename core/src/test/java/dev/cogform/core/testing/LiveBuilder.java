@@ -3,6 +3,7 @@ package dev.cogform.core.testing;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.refresh.LiveSnapshot;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds {@link LiveSnapshot}s by hand for planner and view tests. */
 public final class LiveBuilder {
@@ -19,7 +21,9 @@ public final class LiveBuilder {
     private final Map<String, String> poolIds = new HashMap<>();
     private final Map<String, List<ClientSummary>> listings = new HashMap<>();
     private final Map<ClientAddress, Optional<LiveClient>> managed = new HashMap<>();
+    private final Map<ClientAddress, List<dev.cogform.core.model.SecretDescriptor>> secrets = new HashMap<>();
     private final Map<String, LiveClient> candidates = new HashMap<>();
+    private final Map<String, PoolSchema> schemas = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<ClientAddress, dev.cogform.core.live.GatewayError> unread = new HashMap<>();
     private final Map<String, dev.cogform.core.live.GatewayError> unlisted = new HashMap<>();
@@ -75,6 +79,14 @@ public final class LiveBuilder {
         return this;
     }
 
+    /** The pool's attribute schema as read: the standard attributes, with {@code required} ones required. */
+    public LiveBuilder schema(String poolId, String... required) {
+        Set<String> all = new java.util.TreeSet<>(Set.of(required));
+        all.add(PoolSchema.SUB);
+        schemas.put(poolId, new PoolSchema(FakeCognitoGateway.STANDARD_ATTRIBUTES, all));
+        return this;
+    }
+
     public LiveBuilder diagnostic(Diagnostic d) {
         diagnostics.add(d);
         return this;
@@ -85,7 +97,14 @@ public final class LiveBuilder {
         return this;
     }
 
+    /** The secrets ListUserPoolClientSecrets gives for a managed client. */
+    public LiveBuilder secrets(String address, dev.cogform.core.model.SecretDescriptor... listed) {
+        secrets.put(ClientAddress.parse(address), List.of(listed));
+        return this;
+    }
+
     public LiveSnapshot build() {
-        return new LiveSnapshot(refreshed, poolIds, listings, managed, candidates, diagnostics, unread, unlisted);
+        return new LiveSnapshot(refreshed, poolIds, listings, managed, candidates, diagnostics, unread, unlisted, schemas,
+                refreshed ? secrets : Map.of());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogform.core.Version;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
 import dev.cogform.core.state.PendingCreate;
@@ -29,15 +30,17 @@ import java.util.TreeMap;
 /**
  * The state document, format {@value #FORMAT} version {@value #VERSION}:
  * <pre>
- * { "format": "cogform-state", "version": 2, "serial": 3, "lineage": "…", "tool_version": "…",
+ * { "format": "cogform-state", "version": 3, "serial": 3, "lineage": "…", "tool_version": "…",
  *   "clients": { "POOL.CLIENT": { "pool_id", "client_id", "client_name", "settings", "live_fingerprint",
- *                                 "prevent_destroy", "applied_at" } },
+ *                                 "prevent_destroy", "applied_at",
+ *                                 "secrets": [ { "id", "created" } ] } },
  *   "pending": [ { "address", "pool_id", "client_name", "at", "timeout_seconds", "margin_seconds" } ],
  *   "checksum": "sha256:…" }
  * </pre>
  * {@code checksum} is the sha256 of the canonical JSON (keys sorted, no whitespace) of everything else,
  * verified on every read. Reading sniffs {@code version} first: a newer one is refused, an older one is
- * upgraded step by step through the {@link FormatUpgrade}s. The client secret has no field here.
+ * upgraded step by step through the {@link FormatUpgrade}s. The client secret has no field here:
+ * {@code secrets} holds the ids and creation dates of a rotating client's secrets, never values.
  *
  * <p>The version changes whenever the document's shape does, including the keys of {@code settings}
  * ({@link #SETTINGS_KEYS}; a test fails when {@code AppClientSettings} gains a field without a new
@@ -52,7 +55,7 @@ import java.util.TreeMap;
 public final class StateCodec {
 
     public static final String FORMAT = "cogform-state";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final String CHECKSUM_PREFIX = "sha256:";
 
     /** The keys of a settings object in format {@value #VERSION}; a settings field added to cogform needs a new version. */
@@ -65,7 +68,8 @@ public final class StateCodec {
             "supported_identity_providers", "write_attributes");
 
     /** Upgrades of older format versions, one per step. */
-    static final List<FormatUpgrade> UPGRADES = List.of(new SettingsDefaultsUpgrade(1, SETTINGS_KEYS));
+    static final List<FormatUpgrade> UPGRADES = List.of(new SettingsDefaultsUpgrade(1, SETTINGS_KEYS),
+            new SecretIdsUpgrade());
 
     private final String toolVersion;
     private final int version;
@@ -127,6 +131,10 @@ public final class StateCodec {
             c.put("prevent_destroy", record.preventDestroy());
             if (record.appliedAt() != null) {
                 c.put("applied_at", record.appliedAt().toString());
+            }
+            if (!record.secrets().isEmpty()) {
+                ArrayNode secrets = c.putArray("secrets");
+                record.secrets().forEach(d -> secrets.addObject().put("id", d.id()).put("created", d.created().toString()));
             }
         });
         ArrayNode pending = doc.putArray("pending");
@@ -285,7 +293,8 @@ public final class StateCodec {
                     settings,
                     text(c, "live_fingerprint", false, where),
                     c.path("prevent_destroy").asBoolean(false),
-                    instant(c, "applied_at", false, where)));
+                    instant(c, "applied_at", false, where),
+                    secrets(c, where)));
         }
         List<PendingCreate> pending = new ArrayList<>();
         JsonNode pendingNode = doc.path("pending");
@@ -301,6 +310,23 @@ public final class StateCodec {
                     seconds(p, "margin_seconds", where)));
         }
         return new StateSnapshot(lineage, serialNode.longValue(), clients, pending);
+    }
+
+    private static List<SecretDescriptor> secrets(JsonNode client, String where) {
+        JsonNode node = client.get("secrets");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new CorruptStateException("\"" + where + ".secrets\" is not a list");
+        }
+        List<SecretDescriptor> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode d : node) {
+            String at = where + ".secrets[" + i++ + "]";
+            out.add(new SecretDescriptor(text(d, "id", true, at), instant(d, "created", true, at)));
+        }
+        return out;
     }
 
     private static ClientAddress address(String text, String where) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.model.RefreshTokenRotation;
 import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
@@ -55,7 +56,17 @@ class StateCodecTest {
         }
     };
 
+    /** {@link #fullV2()} with what format 3 adds: secret ids and dates of a rotating client. */
     static StateSnapshot full() {
+        ClientAddress web = ClientAddress.parse("main.web");
+        StateSnapshot s = fullV2();
+        return s.withClient(s.client(web).orElseThrow().withSecrets(List.of(
+                new SecretDescriptor("4ab3c2d1e0f9g8h7i6j5k4l3m2-7", Instant.parse("2026-03-01T00:00:00Z")),
+                new SecretDescriptor("4ab3c2d1e0f9g8h7i6j5k4l3m2-0", Instant.parse("2025-12-01T10:00:00Z")))));
+    }
+
+    /** The state the older golden files hold: no secrets recorded. */
+    static StateSnapshot fullV2() {
         AppClientSettings rich = AppClientSettings.builder("Web app")
                 .generateSecret(true)
                 .accessTokenValiditySeconds(900)
@@ -99,8 +110,12 @@ class StateCodecTest {
     void decode_ofAPendingCreateWrittenWithoutItsTimeout_givesItTheDefaults() throws IOException {
         // Written before intents recorded their timeout and margin: the same intents, with the defaults.
         DecodedState decoded = CODEC.decode(golden("compat/v1-pending-without-timeout.json"));
+        // Version 1 had no secret ids either.
+        StateSnapshot full = full();
+        var clients = new java.util.TreeMap<>(full.clients());
+        clients.replaceAll((a, r) -> r.withSecrets(java.util.List.of()));
 
-        assertThat(decoded.snapshot()).isEqualTo(full());
+        assertThat(decoded.snapshot()).isEqualTo(new StateSnapshot(full.lineage(), full.serial(), clients, full.pending()));
         assertThat(decoded.snapshot().pending()).isNotEmpty().allSatisfy(p -> {
             assertThat(p.timeout()).isEqualTo(dev.cogform.core.state.PendingCreate.DEFAULT_TIMEOUT);
             assertThat(p.margin()).isEqualTo(dev.cogform.core.state.PendingCreate.DEFAULT_MARGIN);
@@ -109,18 +124,50 @@ class StateCodecTest {
 
     @Test
     void encode_matchesTheGoldenFiles() throws IOException {
-        assertGolden("roundtrip/v2-full.json", CODEC.encode(full()).bytes());
-        assertGolden("roundtrip/v2-empty.json", CODEC.encode(empty()).bytes());
+        assertGolden("roundtrip/v3-full.json", CODEC.encode(full()).bytes());
+        assertGolden("roundtrip/v3-empty.json", CODEC.encode(empty()).bytes());
     }
 
     @Test
     void decode_ofTheGoldenFiles_givesTheSnapshotsBack() throws IOException {
-        DecodedState decoded = CODEC.decode(golden("roundtrip/v2-full.json"));
+        DecodedState decoded = CODEC.decode(golden("roundtrip/v3-full.json"));
         assertThat(decoded.snapshot()).isEqualTo(full());
-        assertThat(decoded.formatVersion()).isEqualTo(2);
+        assertThat(decoded.formatVersion()).isEqualTo(3);
         assertThat(decoded.toolVersion()).isEqualTo(TOOL);
-        assertThat(CODEC.decode(golden("roundtrip/v2-empty.json")).snapshot()).isEqualTo(empty());
-        assertThat(StateCodec.standard().decode(golden("roundtrip/v2-full.json")).snapshot()).isEqualTo(full());
+        assertThat(CODEC.decode(golden("roundtrip/v3-empty.json")).snapshot()).isEqualTo(empty());
+        assertThat(StateCodec.standard().decode(golden("roundtrip/v3-full.json")).snapshot()).isEqualTo(full());
+    }
+
+    @Test
+    void encode_writesSecretIdsAndDatesOldestFirst_andNoSecretsMemberWithoutRotation() throws IOException {
+        String text = new String(golden("roundtrip/v3-full.json"), StandardCharsets.UTF_8);
+        assertThat(text.indexOf("4ab3c2d1e0f9g8h7i6j5k4l3m2-0")).isLessThan(text.indexOf("4ab3c2d1e0f9g8h7i6j5k4l3m2-7"));
+        JsonNode doc = JSON.readTree(text);
+        assertThat(doc.at("/clients/main.web/secrets/0/created").asText()).isEqualTo("2025-12-01T10:00:00Z");
+        assertThat(doc.at("/clients/main.api").has("secrets")).isFalse();
+    }
+
+    /** Version 2 files (as that cogform wrote them) read as version 3 with no secrets; written back, as 3. */
+    @Test
+    void decode_ofVersion2_upgradesToVersion3WithNoSecrets() throws IOException {
+        DecodedState decoded = CODEC.decode(golden("upgrade/v2-full.json"));
+        assertThat(decoded.formatVersion()).isEqualTo(2);
+        assertThat(decoded.snapshot()).isEqualTo(fullV2());
+        assertThat(decoded.snapshot().clients().values()).allSatisfy(r -> assertThat(r.secrets()).isEmpty());
+        assertThat(CODEC.decode(golden("upgrade/v2-empty.json")).snapshot()).isEqualTo(empty());
+        assertThat(JSON.readTree(CODEC.encode(decoded.snapshot()).bytes()).get("version").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void decode_ofDamagedSecrets_namesWhere() throws IOException {
+        byte[] good = golden("roundtrip/v3-full.json");
+        assertThatThrownBy(() -> CODEC.decode(rewrite(good, doc -> ((ObjectNode) doc.get("clients").get("main.web"))
+                .put("secrets", "x"))))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("\"clients.main.web.secrets\" is not a list");
+        assertThatThrownBy(() -> CODEC.decode(rewrite(good, doc -> ((ObjectNode) doc.at("/clients/main.web/secrets/1"))
+                .remove("created"))))
+                .isInstanceOf(CorruptStateException.class)
+                .hasMessageContaining("\"clients.main.web.secrets[1].created\" is missing");
     }
 
     @Test
@@ -135,8 +182,11 @@ class StateCodecTest {
     void decode_ofEveryOlderGoldenFile_upgradesToTheSameSnapshot() throws IOException {
         DecodedState v1 = StateCodec.standard().decode(golden("upgrade/v1-full.json"));
         assertThat(v1.formatVersion()).isEqualTo(1);
-        assertThat(v1.snapshot()).isEqualTo(full());
+        assertThat(v1.snapshot()).isEqualTo(fullV2());
         assertThat(StateCodec.standard().decode(golden("upgrade/v1-empty.json")).snapshot()).isEqualTo(empty());
+        DecodedState v2 = StateCodec.standard().decode(golden("upgrade/v2-full.json"));
+        assertThat(v2.formatVersion()).isEqualTo(2);
+        assertThat(v2.snapshot()).isEqualTo(fullV2());
     }
 
     @Test
@@ -160,13 +210,13 @@ class StateCodecTest {
         assertThat(web.authSessionValiditySeconds()).isEqualTo(AppClientSettings.DEFAULT_AUTH_SESSION_SECONDS);
         assertThat(web.preventUserExistenceErrors()).isEqualTo(AppClientSettings.DEFAULT_PREVENT_USER_EXISTENCE_ERRORS);
         assertThat(web.accessTokenValiditySeconds()).as("a field that was there is kept").isEqualTo(900);
-        StateSnapshot expected = full().withClient(withRotation(full(), "main.web", RefreshTokenRotation.DEFAULT));
+        StateSnapshot expected = fullV2().withClient(withRotation(fullV2(), "main.web", RefreshTokenRotation.DEFAULT));
         assertThat(read).isEqualTo(expected);
     }
 
     @Test
     void decode_ofAVersion2DocumentLackingASettingsField_isDamage() throws IOException {
-        byte[] lacking = rewrite(golden("roundtrip/v2-full.json"),
+        byte[] lacking = rewrite(golden("upgrade/v2-full.json"),
                 doc -> ((ObjectNode) doc.get("clients").get("main.web").get("settings")).remove("enable_token_revocation"));
         assertThatThrownBy(() -> CODEC.decode(lacking)).isInstanceOf(CorruptStateException.class)
                 .hasMessageContaining("clients.main.web.settings").hasMessageContaining("enable_token_revocation");
@@ -174,7 +224,7 @@ class StateCodecTest {
 
     @Test
     void decode_ofANewerVersion_isRefusedAsNewerNotDamaged() throws IOException {
-        assertGolden("reject/v99-newer.json", rewrite(golden("roundtrip/v2-empty.json"), doc -> {
+        assertGolden("reject/v99-newer.json", rewrite(golden("roundtrip/v3-empty.json"), doc -> {
             doc.put("version", 99);
             doc.put("tool_version", "9.0.0");
             doc.put("something_new", true);
@@ -182,23 +232,29 @@ class StateCodecTest {
         assertThatThrownBy(() -> CODEC.decode(golden("reject/v99-newer.json")))
                 .isInstanceOf(NewerStateException.class)
                 .hasMessageContaining("written by a newer cogform (9.0.0) in state format version 99")
-                .hasMessageContaining("reads format versions up to 2").hasMessageContaining("upgrade cogform")
+                .hasMessageContaining("reads format versions up to 3").hasMessageContaining("upgrade cogform")
                 .hasMessageContaining("not damaged").hasMessageNotContaining("backup");
     }
 
     @Test
     void anOlderBuild_refusesTheCurrentVersionAsNewer_andReadsItsOwn() throws IOException {
         StateCodec version1Build = new StateCodec("0.0.1", 1, List.of());
-        assertThatThrownBy(() -> version1Build.decode(golden("roundtrip/v2-full.json")))
+        assertThatThrownBy(() -> version1Build.decode(golden("upgrade/v2-full.json")))
                 .isInstanceOf(NewerStateException.class)
                 .hasMessageContaining("written by a newer cogform (" + TOOL + ") in state format version 2")
                 .hasMessageContaining("reads format versions up to 1");
-        assertThat(version1Build.decode(golden("upgrade/v1-full.json")).snapshot()).isEqualTo(full());
+        assertThat(version1Build.decode(golden("upgrade/v1-full.json")).snapshot()).isEqualTo(fullV2());
+        // A build from before rotation refuses the secrets' format instead of rewriting the state without them.
+        StateCodec version2Build = new StateCodec("0.0.2", 2, List.of(StateCodec.UPGRADES.get(0)));
+        assertThatThrownBy(() -> version2Build.decode(golden("roundtrip/v3-full.json")))
+                .isInstanceOf(NewerStateException.class)
+                .hasMessageContaining("in state format version 3").hasMessageContaining("reads format versions up to 2");
+        assertThat(version2Build.decode(golden("upgrade/v2-full.json")).snapshot()).isEqualTo(fullV2());
     }
 
     @Test
     void anUnknownSettingsField_fromANewerBuild_isNewerNotDamage() throws IOException {
-        assertGolden("reject/v2-unknown-field-newer-tool.json", rewrite(golden("roundtrip/v2-full.json"), doc -> {
+        assertGolden("reject/v2-unknown-field-newer-tool.json", rewrite(golden("upgrade/v2-full.json"), doc -> {
             doc.put("tool_version", "99.0.0");
             ((ObjectNode) doc.get("clients").get("main.web").get("settings")).put("some_future_field", true);
         }));
@@ -221,7 +277,7 @@ class StateCodecTest {
 
     @Test
     void checksum_doesNotDependOnWhitespaceOrKeyOrder() throws IOException {
-        ObjectNode doc = (ObjectNode) JSON.readTree(golden("roundtrip/v2-full.json"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(golden("roundtrip/v3-full.json"));
         ObjectNode reordered = JSON.createObjectNode();
         List<String> names = new java.util.ArrayList<>();
         doc.fieldNames().forEachRemaining(names::add);
@@ -249,7 +305,7 @@ class StateCodecTest {
         StateCodec withUpgrade = new StateCodec(TOOL, chain);
         DecodedState decoded = withUpgrade.decode(golden("upgrade/v0-synthetic.json"));
         assertThat(decoded.formatVersion()).isZero();
-        assertThat(decoded.snapshot()).isEqualTo(full().withoutPending(ClientAddress.parse("main.worker")));
+        assertThat(decoded.snapshot()).isEqualTo(fullV2().withoutPending(ClientAddress.parse("main.worker")));
 
         assertThatThrownBy(() -> CODEC.decode(golden("upgrade/v0-synthetic.json")))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("version 0 is not one cogform ever wrote");
@@ -264,7 +320,7 @@ class StateCodecTest {
 
     @Test
     void decode_ofDamagedDocuments_namesWhatIsWrong() throws IOException {
-        byte[] good = golden("roundtrip/v2-full.json");
+        byte[] good = golden("roundtrip/v3-full.json");
         assertThatThrownBy(() -> CODEC.decode(java.util.Arrays.copyOf(good, 300)))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("not valid JSON (truncated or damaged?)");
         assertThatThrownBy(() -> CODEC.decode("{\n".getBytes(StandardCharsets.UTF_8)))

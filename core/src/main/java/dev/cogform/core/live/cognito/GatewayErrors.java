@@ -108,13 +108,14 @@ final class GatewayErrors {
         if (CONCURRENT_MODIFICATION.equals(code)) {
             return GatewayError.CONCURRENT_MODIFICATION;
         }
-        if (INVALID.contains(code)) {
+        // Set.of(...).contains(null) throws; a peer's answer without an error code is only "other".
+        if (code != null && INVALID.contains(code)) {
             return GatewayError.INVALID_PARAMETER;
         }
-        if (LIMITS.contains(code)) {
+        if (code != null && LIMITS.contains(code)) {
             return GatewayError.LIMIT_EXCEEDED;
         }
-        if (DENIED.contains(code) || status == 401 || status == 403) {
+        if (code != null && DENIED.contains(code) || status == 401 || status == 403) {
             return GatewayError.ACCESS_DENIED;
         }
         return GatewayError.OTHER;

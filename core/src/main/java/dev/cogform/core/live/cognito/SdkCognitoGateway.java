@@ -6,7 +6,10 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.SecretDescriptor;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AddUserPoolClientSecretRequest;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -50,10 +53,12 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListIdentityProvidersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListResourceServersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -422,10 +427,53 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     }
 
     @Override
+    public PoolSchema poolSchema(String poolId) {
+        DescribeUserPoolResponse r = call(CognitoOperation.DESCRIBE_USER_POOL, poolId,
+                () -> client.describeUserPool(b -> b.userPoolId(poolId)));
+        Set<String> attributes = new TreeSet<>();
+        Set<String> required = new TreeSet<>();
+        for (SchemaAttributeType a : r.userPool().schemaAttributes()) {
+            attributes.add(a.name());
+            if (Boolean.TRUE.equals(a.required())) {
+                required.add(a.name());
+            }
+        }
+        return new PoolSchema(attributes, required);
+    }
+
+    @Override
     public Optional<String> readSecret(String poolId, String clientId) {
         UserPoolClientType c = describeRaw(poolId, clientId).orElseThrow(() -> new GatewayException(
                 GatewayError.NOT_FOUND, "client " + clientId + " does not exist in pool " + poolId));
         return Optional.ofNullable(c.clientSecret()).filter(s -> !s.isEmpty());
+    }
+
+    @Override
+    public List<SecretDescriptor> listSecrets(String poolId, String clientId) {
+        var r = call(CognitoOperation.LIST_USER_POOL_CLIENT_SECRETS, poolId, clientId,
+                () -> client.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId)));
+        // No pages: "there are only 2 secrets at any given time and we return both with every call".
+        return SecretDescriptor.sorted(r.clientSecrets().stream()
+                .map(d -> new SecretDescriptor(d.clientSecretId(), d.clientSecretCreateDate())).toList());
+    }
+
+    @Override
+    public SecretDescriptor addSecret(String poolId, String clientId) {
+        var request = AddUserPoolClientSecretRequest.builder().userPoolId(poolId).clientId(clientId)
+                .overrideConfiguration(o -> o.addPlugin(config -> config.overrideConfiguration(
+                        config.overrideConfiguration().toBuilder().retryStrategy(CREATE_RETRIES).build())))
+                .build();
+        var d = call(CognitoOperation.ADD_USER_POOL_CLIENT_SECRET, poolId, clientId,
+                () -> client.addUserPoolClientSecret(request)).clientSecretDescriptor();
+        // The response carries the new value; it is dropped here, so it never reaches state or logs.
+        return new SecretDescriptor(d.clientSecretId(), d.clientSecretCreateDate());
+    }
+
+    @Override
+    public void deleteSecret(String poolId, String clientId, String secretId) {
+        call(CognitoOperation.DELETE_USER_POOL_CLIENT_SECRET, poolId, clientId,
+                () -> client.deleteUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(clientId)
+                        .clientSecretId(secretId)));
     }
 
     /** What this gateway has sent so far: requests per operation and pool, throttled answers, failed calls. */

@@ -9,7 +9,10 @@ import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.live.PoolSchema;
+import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.SecretDescriptor;
 import dev.cogform.core.testing.SampleClients;
 import java.net.URI;
 import java.util.ArrayList;
@@ -84,6 +87,37 @@ public interface CognitoGatewayContract {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    default void clientSecrets_addListDelete_keepTwoAtMost_andDescribeReturnsTheNewest() {
+        try (PeerPool pool = PeerPool.create(this)) {
+            LiveClient client = pool.gateway.create(pool.id,
+                    AppClientSettings.defaults("confidential").toBuilder().generateSecret(true).build());
+            if (has(PeerGap.NO_CLIENT_SECRET_API)) {
+                assertThatThrownBy(() -> pool.gateway.listSecrets(pool.id, client.clientId()))
+                        .isInstanceOf(GatewayException.class);
+                assertThatThrownBy(() -> pool.gateway.addSecret(pool.id, client.clientId()))
+                        .isInstanceOf(GatewayException.class);
+                return;
+            }
+            List<SecretDescriptor> first = pool.gateway.listSecrets(pool.id, client.clientId());
+            assertThat(first).hasSize(1);
+            String firstValue = pool.gateway.readSecret(pool.id, client.clientId()).orElseThrow();
+
+            SecretDescriptor added = pool.gateway.addSecret(pool.id, client.clientId());
+
+            assertThat(pool.gateway.listSecrets(pool.id, client.clientId())).containsExactly(first.get(0), added);
+            assertThat(pool.gateway.readSecret(pool.id, client.clientId())).get().isNotEqualTo(firstValue);
+            assertThatThrownBy(() -> pool.gateway.addSecret(pool.id, client.clientId()))
+                    .isInstanceOfSatisfying(GatewayException.class,
+                            e -> assertThat(e.error()).isEqualTo(GatewayError.LIMIT_EXCEEDED));
+            pool.gateway.deleteSecret(pool.id, client.clientId(), first.get(0).id());
+            assertThat(pool.gateway.listSecrets(pool.id, client.clientId())).containsExactly(added);
+            assertThatThrownBy(() -> pool.gateway.deleteSecret(pool.id, client.clientId(), added.id()))
+                    .isInstanceOfSatisfying(GatewayException.class,
+                            e -> assertThat(e.error()).isEqualTo(GatewayError.INVALID_PARAMETER));
+        }
     }
 
     @Test
@@ -295,6 +329,87 @@ public interface CognitoGatewayContract {
 
             assertThat(pool.gateway.resourceServerScopes(pool.id)).containsExactlyInAnyOrder(
                     "https://api.example.com/read", "https://api.example.com/write", "orders/admin");
+        }
+    }
+
+    @Test
+    default void analyticsByApplicationArn_readsBackAsSent_whateverRoleCognitoFilledIn() {
+        try (PeerPool pool = PeerPool.create(this)) {
+            AppClientSettings byArn = AppClientSettings.builder("pinpoint").analytics(new Analytics(null,
+                    "arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef", null, null,
+                    true)).build();
+
+            LiveClient created = pool.gateway.create(pool.id, byArn);
+
+            assertThat(created.settings()).isEqualTo(byArn);
+            assertThat(pool.gateway.describe(pool.id, created.clientId())).get()
+                    .extracting(LiveClient::settings).isEqualTo(byArn);
+            String role = pool.admin.describe(pool.id, created.clientId()).analyticsConfiguration().roleArn();
+            if (has(PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE)) {
+                assertThat(role).isNull();
+            } else {
+                assertThat(role).as("Cognito's service-linked role").matches(
+                        "arn:aws:iam::[0-9]{12}:role/aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp");
+            }
+        }
+    }
+
+    @Test
+    default void poolSchema_namesTheRequiredAndCustomAttributes() {
+        try (PeerPool pool = PeerPool.create(this, List.of("email"), List.of("tenant"))) {
+            PoolSchema schema = pool.gateway.poolSchema(pool.id);
+
+            assertThat(schema.has("email")).isTrue();
+            assertThat(schema.has("custom:tenant")).isTrue();
+            assertThat(schema.has("custom:does_not_exist")).isFalse();
+            assertThat(schema.requiredWritable()).containsExactly("email");
+            String missing = "us-east-1_NoSuchPool0";
+            assertThatThrownBy(() -> pool.gateway.poolSchema(missing)).isInstanceOfSatisfying(GatewayException.class,
+                    e -> assertThat(e.error()).isEqualTo(GatewayError.NOT_FOUND));
+        }
+    }
+
+    @Test
+    default void requiredAttributes_joinANonEmptyWriteAttributes() {
+        try (PeerPool pool = PeerPool.create(this, List.of("email"), List.of())) {
+            AppClientSettings writesName = AppClientSettings.builder("writer").writeAttributes(Set.of("name")).build();
+
+            LiveClient created = pool.gateway.create(pool.id, writesName);
+            LiveClient updated = pool.gateway.update(pool.id, created.clientId(),
+                    writesName.toBuilder().writeAttributes(Set.of("nickname")).build());
+            LiveClient everything = pool.gateway.create(pool.id, AppClientSettings.defaults("no-list"));
+
+            if (has(PeerGap.NO_REQUIRED_WRITE_ATTRIBUTES)) {
+                assertThat(created.settings().writeAttributes()).containsExactly("name");
+                assertThat(updated.settings().writeAttributes()).containsExactly("nickname");
+            } else {
+                assertThat(created.settings().writeAttributes()).containsExactly("email", "name");
+                assertThat(updated.settings().writeAttributes()).containsExactly("email", "nickname");
+            }
+            assertThat(created.settings()).isEqualTo(
+                    writesName.withRequiredWritable(has(PeerGap.NO_REQUIRED_WRITE_ATTRIBUTES) ? Set.of() : Set.of("email")));
+            assertThat(everything.settings().writeAttributes()).as("no list: every standard attribute").isEmpty();
+        }
+    }
+
+    @Test
+    default void customAttributes_mustExistInThePool() {
+        try (PeerPool pool = PeerPool.create(this, List.of(), List.of("tenant"))) {
+            AppClientSettings known = AppClientSettings.builder("known").readAttributes(Set.of("custom:tenant"))
+                    .writeAttributes(Set.of("custom:tenant")).build();
+            AppClientSettings unknown = AppClientSettings.builder("unknown")
+                    .writeAttributes(Set.of("custom:does_not_exist")).build();
+
+            assertThat(pool.gateway.create(pool.id, known).settings()).isEqualTo(known);
+            if (has(PeerGap.NO_VALIDATION)) {
+                assertThat(pool.gateway.create(pool.id, unknown).settings()).isEqualTo(unknown);
+                return;
+            }
+            assertThatThrownBy(() -> pool.gateway.create(pool.id, unknown))
+                    .isInstanceOfSatisfying(GatewayException.class, e -> {
+                        assertThat(e.error()).isEqualTo(GatewayError.INVALID_PARAMETER);
+                        assertThat(e.getMessage()).contains("Invalid write attributes");
+                    });
         }
     }
 

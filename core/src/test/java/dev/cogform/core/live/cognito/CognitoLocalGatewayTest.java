@@ -37,6 +37,12 @@ class CognitoLocalGatewayTest implements CognitoGatewayContract {
                 PeerGap.NO_RESOURCE_SERVER_API,
                 // Unknown pool ids are not checked: ListUserPoolClients answers [] and Describe
                 // a generic "Resource not found".
-                PeerGap.NO_POOL_EXISTENCE_CHECK);
+                PeerGap.NO_POOL_EXISTENCE_CHECK,
+                // Stored as sent: no service-linked RoleArn for an ApplicationArn, no required
+                // attributes added to WriteAttributes.
+                PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE,
+                PeerGap.NO_REQUIRED_WRITE_ATTRIBUTES,
+                // The client-secret operations (rotation) are not implemented.
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 }

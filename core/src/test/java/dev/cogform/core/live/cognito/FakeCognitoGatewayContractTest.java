@@ -2,6 +2,7 @@ package dev.cogform.core.live.cognito;
 
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.testing.FakeCognitoGateway;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AnalyticsConfigurationType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
@@ -39,7 +41,11 @@ class FakeCognitoGatewayContractTest implements CognitoGatewayContract {
                 // One answer holds every client: the logic under test never sees pages.
                 PeerGap.NO_PAGINATION,
                 // Values are stored as sent: the rules are tested on their own, offline.
-                PeerGap.NO_VALIDATION);
+                PeerGap.NO_VALIDATION,
+                // Clients are kept in canonical form, where the service-linked role is folded away.
+                PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE,
+                // Rotation is tested on the sandbox; the fake keeps the port's default (unsupported).
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 
     @Override
@@ -56,6 +62,14 @@ class FakeCognitoGatewayContractTest implements CognitoGatewayContract {
             }
 
             @Override
+            public String createPool(String name, List<String> required, List<String> custom) {
+                String id = fake.addPool(name);
+                required.forEach(a -> fake.requireAttribute(id, a));
+                custom.forEach(a -> fake.addCustomAttribute(id, a));
+                return id;
+            }
+
+            @Override
             public void deletePoolQuietly(String poolId) {
                 // Each test has its own fake; nothing outlives it.
             }
@@ -69,8 +83,13 @@ class FakeCognitoGatewayContractTest implements CognitoGatewayContract {
             public UserPoolClientType describe(String poolId, String clientId) {
                 LiveClient c = fake.clients(poolId).stream().filter(x -> x.clientId().equals(clientId)).findFirst()
                         .orElseThrow();
+                Analytics a = c.settings().analytics();
                 return UserPoolClientType.builder().userPoolId(poolId).clientId(clientId)
                         .clientName(c.settings().clientName()).clientSecret(fake.secret(poolId, clientId).orElse(null))
+                        .analyticsConfiguration(a == null ? null : AnalyticsConfigurationType.builder()
+                                .applicationArn(a.applicationArn()).applicationId(a.applicationId())
+                                .roleArn(a.roleArn()).externalId(a.externalId()).userDataShared(a.userDataShared())
+                                .build())
                         .build();
             }
 

@@ -24,6 +24,12 @@ class MotoCognitoGatewayTest implements CognitoGatewayContract {
                 // No checks of app-client values (ranges, enums, URLs, scopes, OAuth consistency).
                 PeerGap.NO_VALIDATION,
                 // Clients carry no CreationDate / LastModifiedDate.
-                PeerGap.NO_CLIENT_DATES);
+                PeerGap.NO_CLIENT_DATES,
+                // Stored as sent: no service-linked RoleArn for an ApplicationArn, no required
+                // attributes added to WriteAttributes.
+                PeerGap.NO_SERVICE_LINKED_ANALYTICS_ROLE,
+                PeerGap.NO_REQUIRED_WRITE_ATTRIBUTES,
+                // The client-secret operations (rotation) are not implemented.
+                PeerGap.NO_CLIENT_SECRET_API);
     }
 }

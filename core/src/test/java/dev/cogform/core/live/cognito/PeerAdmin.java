@@ -13,6 +13,9 @@ public interface PeerAdmin extends AutoCloseable {
 
     String createPool(String name);
 
+    /** A pool whose schema makes the standard attributes {@code required} required and adds {@code custom} ones. */
+    String createPool(String name, List<String> required, List<String> custom);
+
     /** Deletes the pool, ignoring failures: cleanup must not hide a test's own outcome. */
     void deletePoolQuietly(String poolId);
 

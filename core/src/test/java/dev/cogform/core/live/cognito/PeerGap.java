@@ -30,7 +30,16 @@ public enum PeerGap {
     /** ListResourceServers and CreateResourceServer are not implemented (HTTP 500). */
     NO_RESOURCE_SERVER_API,
     /** Unknown pools are not noticed: listing their clients answers [], Describe a generic not-found. */
-    NO_POOL_EXISTENCE_CHECK;
+    NO_POOL_EXISTENCE_CHECK,
+    /** An analytics ApplicationArn gets no RoleArn; Cognito fills in its service-linked role. */
+    NO_SERVICE_LINKED_ANALYTICS_ROLE,
+    /** A pool's required attributes are not added to a client's non-empty WriteAttributes, as Cognito adds them. */
+    NO_REQUIRED_WRITE_ATTRIBUTES,
+    /**
+     * AddUserPoolClientSecret, ListUserPoolClientSecrets and DeleteUserPoolClientSecret are not
+     * implemented: every call fails, so secret rotation cannot run against the peer.
+     */
+    NO_CLIENT_SECRET_API;
 
     private final AppClientField dropped;
 

@@ -1,6 +1,7 @@
 package dev.cogform.core.live.cognito;
 
 import dev.cogform.core.live.CognitoGateway;
+import java.util.List;
 import java.util.UUID;
 
 /** A fresh pool with a random name on a peer, the gateway under test, and the admin client; closing deletes the pool. */
@@ -22,6 +23,14 @@ public final class PeerPool implements AutoCloseable {
         PeerAdmin admin = contract.newAdmin();
         String name = "cogform-contract-" + UUID.randomUUID();
         String id = admin.createPool(name);
+        return new PeerPool(admin, contract.newGateway(), name, id);
+    }
+
+    /** A pool whose schema requires the standard attributes {@code required} and has the {@code custom} ones. */
+    public static PeerPool create(CognitoGatewayContract contract, List<String> required, List<String> custom) {
+        PeerAdmin admin = contract.newAdmin();
+        String name = "cogform-contract-" + UUID.randomUUID();
+        String id = admin.createPool(name, required, custom);
         return new PeerPool(admin, contract.newGateway(), name, id);
     }
 

@@ -1,6 +1,7 @@
 package dev.cogform.core.live.cognito;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /** The {@link PeerAdmin} of a peer that speaks Cognito's protocol: the plain SDK on its endpoint. */
@@ -32,6 +34,16 @@ public final class SdkPeerAdmin implements PeerAdmin {
     @Override
     public String createPool(String name) {
         return sdk.createUserPool(b -> b.poolName(name)).userPool().id();
+    }
+
+    @Override
+    public String createPool(String name, List<String> required, List<String> custom) {
+        List<SchemaAttributeType> schema = new ArrayList<>();
+        required.forEach(a -> schema.add(SchemaAttributeType.builder().name(a).attributeDataType("String")
+                .required(true).mutable(true).build()));
+        custom.forEach(a -> schema.add(SchemaAttributeType.builder().name(a).attributeDataType("String")
+                .mutable(true).build()));
+        return sdk.createUserPool(b -> b.poolName(name).schema(schema)).userPool().id();
     }
 
     @Override
