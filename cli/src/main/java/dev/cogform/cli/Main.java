@@ -19,7 +19,7 @@ import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
-import dev.cogform.core.live.cognito.RetryProgress;
+import dev.cogform.core.live.RetryReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class Main implements Runnable, GlobalOptions {
         CommandLine cli = commandLine(services, args);
         cli.setOut(out);
         cli.setErr(err);
-        RetryProgress.reportTo(line -> {
+        RetryReports.reportTo(line -> {
             err.println(line);
             err.flush();
         });

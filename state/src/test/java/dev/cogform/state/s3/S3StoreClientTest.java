@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import dev.cogform.core.live.cognito.RetryProgress;
+import dev.cogform.core.live.RetryReports;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,14 +23,14 @@ class S3StoreClientTest {
             port = socket.getLocalPort(); // closed again below: connections are refused
         }
         List<String> err = new CopyOnWriteArrayList<>();
-        RetryProgress.reportTo(err::add);
+        RetryReports.reportTo(err::add);
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         try (S3Client s3 = S3Store.client(new S3Location("bucket", "state.json", "us-east-1",
                 "http://127.0.0.1:" + port, null))) {
             assertThatThrownBy(() -> s3.headBucket(b -> b.bucket("bucket"))).isInstanceOf(SdkClientException.class);
         } finally {
-            RetryProgress.reportTo(line -> { });
+            RetryReports.reportTo(line -> { });
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
         }

@@ -1,5 +1,6 @@
 package dev.cogform.core.live.cognito;
 
+import dev.cogform.core.live.RetryReports;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -14,32 +15,21 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * {@code waiting for http://127.0.0.1:9000 (attempt 2 of 4)…} instead of silence. Add it to an SDK
  * client's override configuration; it counts the attempts of each call (the SDK calls
  * {@code beforeTransmission} once per attempt) and reports from the second one on. The engine prints
- * nothing itself: the lines go to the listener given, or to the one the CLI installs with
- * {@link #reportTo} (its error stream); until then they are dropped.
+ * nothing itself: the lines go to the listener given, or to {@link RetryReports}.
  */
 public final class RetryProgress implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Integer> ATTEMPT = new ExecutionAttribute<>("cogform.RetryProgress.attempt");
 
-    private static volatile Consumer<String> reported = line -> { };
-
     private final IntSupplier maxAttempts;
     private final Consumer<String> out;
 
     /**
-     * Reports to the process's listener ({@link #reportTo}), read when a retry happens; {@code maxAttempts}
-     * is the client's retry strategy's (0 or less: unknown).
+     * Reports to the process's listener ({@link RetryReports}); {@code maxAttempts} is the client's retry
+     * strategy's (0 or less: unknown).
      */
     public RetryProgress(IntSupplier maxAttempts) {
-        this(maxAttempts, line -> reported.accept(line));
-    }
-
-    /**
-     * Where the SDK clients this process builds report their retries: the SDK clients are built deep in
-     * the adapters (Cognito and S3), the terminal belongs to the CLI, so the CLI says where once.
-     */
-    public static void reportTo(Consumer<String> listener) {
-        reported = java.util.Objects.requireNonNull(listener);
+        this(maxAttempts, RetryReports::report);
     }
 
     public RetryProgress(IntSupplier maxAttempts, Consumer<String> out) {
