@@ -6,6 +6,7 @@ import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.CognitoGateway;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.live.PoolSchema;
+import dev.cogform.core.live.PoolSummary;
 import dev.cogform.core.live.cognito.QuotaBudget;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.model.AppClientSettings;
@@ -72,8 +73,8 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
     }
 
     @Override
-    public Optional<String> findPoolIdByName(String name) {
-        return sdk.findPoolIdByName(name);
+    public List<PoolSummary> listPools() {
+        return sdk.listPools();
     }
 
     @Override

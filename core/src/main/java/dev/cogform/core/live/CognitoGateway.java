@@ -14,8 +14,13 @@ import java.util.Set;
  */
 public interface CognitoGateway {
 
+    /** Every user pool of the account and region (ListUserPools, all pages). */
+    List<PoolSummary> listPools();
+
     /** The id of the one pool named {@code name}; empty when none; an error when several share it. */
-    Optional<String> findPoolIdByName(String name);
+    default Optional<String> findPoolIdByName(String name) {
+        return PoolSummary.idNamed(listPools(), name);
+    }
 
     /** Every client of the pool (all pages); NOT_FOUND when the pool does not exist. */
     List<ClientSummary> listClients(String poolId);

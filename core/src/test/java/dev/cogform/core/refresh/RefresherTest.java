@@ -85,6 +85,35 @@ class RefresherTest {
     }
 
     @Test
+    void refresh_resolvesEveryPoolNameFromOneListing() {
+        String other = cognito.addPool("other-users");
+        cognito.addPool("third-users");
+        DesiredState desired = stack(poolByName("main", "main-users"), poolByName("other", "other-users"),
+                poolByName("third", "third-users"));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(desired, StateSnapshot.empty(), Set.of());
+
+        assertThat(live.poolId("main")).isEqualTo(pool);
+        assertThat(live.poolId("other")).isEqualTo(other);
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("LIST_POOLS")).hasSize(1);
+    }
+
+    @Test
+    void refresh_aFailedPoolListing_failsEveryNamedPool_withoutListingAgain() {
+        cognito.failOn(Op.LIST_POOLS, GatewayError.ACCESS_DENIED, "not allowed");
+        DesiredState desired = stack(poolByName("main", "main-users"), poolByName("other", "other-users"));
+
+        LiveSnapshot live = new Refresher(cognito).refresh(desired, StateSnapshot.empty(), Set.of());
+
+        assertThat(live.poolId("main")).isNull();
+        assertThat(live.poolId("other")).isNull();
+        assertThat(live.diagnostics()).extracting(Diagnostic::path)
+                .containsExactly("pools.main.name", "pools.other.name");
+        assertThat(live.diagnostics()).allSatisfy(d -> assertThat(d.message()).contains("not allowed"));
+        assertThat(cognito.calls()).filteredOn(c -> c.startsWith("LIST_POOLS")).hasSize(1);
+    }
+
+    @Test
     void refresh_aPoolIdThatDoesNotExist_isAnErrorAtThePool_notAReadFailure() {
         DesiredState desired = stack(poolById("main", "eu-west-1_Nope12345", client("main", "web", web("web"))));
 

@@ -6,6 +6,7 @@ import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.live.PoolSchema;
+import dev.cogform.core.live.PoolSummary;
 import dev.cogform.core.model.AppClientSettings;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
 public final class FakeCognitoGateway implements CognitoGateway {
 
     /** The gateway operations, for failure injection and call logs. */
-    public enum Op { FIND_POOL, LIST, DESCRIBE, CREATE, UPDATE, DELETE, IDENTITY_PROVIDERS, SCOPES, SCHEMA, READ_SECRET }
+    public enum Op { LIST_POOLS, LIST, DESCRIBE, CREATE, UPDATE, DELETE, IDENTITY_PROVIDERS, SCOPES, SCHEMA, READ_SECRET }
 
     /** The attributes of every pool's schema, {@code sub} included, as Cognito creates them. */
     public static final Set<String> STANDARD_ATTRIBUTES = Set.of("sub", "address", "birthdate", "email",
@@ -178,17 +179,9 @@ public final class FakeCognitoGateway implements CognitoGateway {
     }
 
     @Override
-    public Optional<String> findPoolIdByName(String name) {
-        return call(Op.FIND_POOL, null, null, () -> {
-            List<String> found = pools.entrySet().stream().filter(e -> e.getValue().name.equals(name))
-                    .map(Map.Entry::getKey).toList();
-            if (found.size() > 1) {
-                // SdkCognitoGateway's wording: the ids are what the user needs to pick one.
-                throw new GatewayException(GatewayError.OTHER, found.size() + " user pools are named \"" + name + "\" ("
-                        + String.join(", ", found) + "); refer to the pool by id instead of by name");
-            }
-            return found.stream().findFirst();
-        });
+    public List<PoolSummary> listPools() {
+        return call(Op.LIST_POOLS, null, null, () -> pools.entrySet().stream()
+                .map(e -> new PoolSummary(e.getKey(), e.getValue().name)).toList());
     }
 
     @Override

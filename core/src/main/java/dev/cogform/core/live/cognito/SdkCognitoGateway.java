@@ -7,6 +7,7 @@ import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.GatewayException;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.live.PoolSchema;
+import dev.cogform.core.live.PoolSummary;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.SecretDescriptor;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AddUserPoolClientSecretRequest;
@@ -318,21 +319,17 @@ public final class SdkCognitoGateway implements CognitoGateway, AutoCloseable {
     }
 
     @Override
-    public Optional<String> findPoolIdByName(String name) {
-        List<String> ids = new ArrayList<>();
+    public List<PoolSummary> listPools() {
+        List<PoolSummary> pools = new ArrayList<>();
         String token = null;
         do {
             String page = token;
             ListUserPoolsResponse r = call(CognitoOperation.LIST_USER_POOLS, null,
                     () -> client.listUserPools(b -> b.maxResults(PAGE_SIZE).nextToken(page)));
-            r.userPools().stream().filter(p -> name.equals(p.name())).forEach(p -> ids.add(p.id()));
+            r.userPools().forEach(p -> pools.add(new PoolSummary(p.id(), p.name())));
             token = r.nextToken();
         } while (token != null && !token.isEmpty());
-        if (ids.size() > 1) {
-            throw new GatewayException(GatewayError.OTHER, ids.size() + " user pools are named \"" + name + "\" ("
-                    + String.join(", ", ids) + "); refer to the pool by id instead of by name");
-        }
-        return ids.stream().findFirst();
+        return List.copyOf(pools);
     }
 
     @Override
