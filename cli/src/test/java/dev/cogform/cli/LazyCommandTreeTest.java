@@ -76,7 +76,7 @@ class LazyCommandTreeTest {
         CliRun run = CliRun.of("@" + args);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Success: cogform.yaml is valid");
+        assertThat(run.out()).contains("cogform.yaml is valid");
     }
 
     @Test

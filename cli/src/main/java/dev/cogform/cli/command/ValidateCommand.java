@@ -4,6 +4,7 @@ package dev.cogform.cli.command;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
+import dev.cogform.core.desired.StackFile;
 import dev.cogform.core.diag.ExitCode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,7 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
             DiagnosticsView.printJson(spec.commandLine().getOut(), result.diagnostics());
         } else if (result.ok()) {
             DiagnosticsView.printHuman(spec.commandLine().getErr(), result.diagnostics(), sources);
-            spec.commandLine().getOut().println("Success: " + DesiredStateLoader.FILE_NAME + " is valid ("
+            spec.commandLine().getOut().println("Success: " + StackFile.displayName(dir) + " is valid ("
                     + DiagnosticsView.summary(result.diagnostics()) + ").");
         } else {
             DiagnosticsView.printHuman(spec.commandLine().getErr(), result.diagnostics(), sources);

@@ -46,7 +46,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "-C", dir.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("Success: cogform.yaml is valid (no problems).\n");
+        assertThat(run.out()).isEqualTo("Success: " + yaml() + " is valid (no problems).\n");
         assertThat(run.err()).isEmpty();
     }
 
