@@ -19,7 +19,9 @@ import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.Version;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.live.RetryReports;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -265,6 +267,8 @@ public final class Main implements Runnable, GlobalOptions {
         PrintWriter err = cmd.getErr();
         if (e instanceof DiagnosticException d) {
             DiagnosticsView.printHuman(err, d.diagnostics(), DiagnosticsView.SourceLines.files(main.directory()));
+        } else if (e instanceof IOException io) {
+            err.println("cogform: " + FileFailures.of(io)); // never a bare path or a Java exception's name
         } else {
             err.println("cogform: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
         }

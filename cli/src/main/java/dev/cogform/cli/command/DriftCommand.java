@@ -13,6 +13,7 @@ import dev.cogform.cli.view.SlackDriftMessage;
 import dev.cogform.core.Version;
 import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.drift.Baseline;
 import dev.cogform.core.drift.DriftReport;
 import dev.cogform.core.drift.IgnoreRules;
@@ -30,7 +31,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -78,6 +81,11 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output (paths are relative to the working directory).")
     private Path outFile;
 
+    @Option(names = "--report", paramLabel = "FORMAT=FILE",
+            description = "Also write the same report in FORMAT to FILE, such as --report sarif=drift.sarif; repeat"
+                    + " for more. One run, so every format tells the same findings and Cognito is read once.")
+    private Map<Format, Path> reports = new EnumMap<>(Format.class);
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "A previous JSON report: findings become new, changed, unchanged or resolved; only news fails or notifies.")
     private Path baselineFile;
@@ -123,6 +131,8 @@ public final class DriftCommand implements Callable<Integer> {
                         "--baseline " + baselineFile + ": " + e.getMessage());
             }
         }
+        checkWritable(outFile, "--out");
+        reports.forEach((f, file) -> checkWritable(file, "--report " + f));
         List<DriftRun.Target> targets = targets(base);
         if (targets.isEmpty()) {
             err.println("cogform: --stacks '" + stacksGlob + "' matches no directory with a cogform.yaml under "
@@ -135,14 +145,18 @@ public final class DriftCommand implements Callable<Integer> {
         if (baseline != null) {
             report = baseline.apply(report);
         }
-        StringWriter rendered = new StringWriter();
-        PrintWriter target = outFile == null ? out : new PrintWriter(rendered);
-        view(target, colors).render(report);
-        if (outFile != null) {
-            Files.writeString(outFile, rendered.toString());
+        int exit = report.exitCode();
+        if (outFile == null) {
+            view(format, out, colors).render(report);
+        } else if (!write(outFile, "--out", format, report, err)) {
+            exit = ExitCode.ERROR;
+        }
+        for (Map.Entry<Format, Path> r : reports.entrySet()) {
+            if (!write(r.getValue(), "--report " + r.getKey(), r.getKey(), report, err)) {
+                exit = ExitCode.ERROR;
+            }
         }
         new DiagnosticsView(err, new Colors(false)).render(report.allDiagnostics());
-        int exit = report.exitCode();
         if (notify != null && !report.news().isEmpty()) {
             String failure = new Notifier(Duration.ofMillis(200)).post(notify, SlackDriftMessage.render(report));
             if (failure != null) {
@@ -156,7 +170,29 @@ public final class DriftCommand implements Callable<Integer> {
         return exit;
     }
 
-    private DriftView view(PrintWriter out, Colors colors) {
+    /** Renders the report in {@code f} into {@code file}; false, having said why, when it cannot be written. */
+    private static boolean write(Path file, String option, Format f, DriftReport report, PrintWriter err) {
+        StringWriter rendered = new StringWriter();
+        view(f, new PrintWriter(rendered), new Colors(false)).render(report);
+        try {
+            Files.writeString(file, rendered.toString());
+            return true;
+        } catch (IOException e) {
+            err.println("cogform: " + option + " " + file + " cannot be written: " + FileFailures.writing(file, e));
+            return false;
+        }
+    }
+
+    /** Refuses, before anything is read, an output file whose directory is missing. */
+    private void checkWritable(Path file, String option) {
+        Path parent = file == null ? null : file.toAbsolutePath().normalize().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + file
+                    + ": the directory " + parent + " does not exist (paths are relative to the working directory)");
+        }
+    }
+
+    private static DriftView view(Format format, PrintWriter out, Colors colors) {
         return switch (format) {
             case text -> new HumanDriftView(out, colors);
             case json -> new JsonDriftView(out);
@@ -191,8 +227,7 @@ public final class DriftCommand implements Callable<Integer> {
             return Files.readString(file);
         } catch (IOException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    option + " " + file + " cannot be read: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                    option + " " + file + " " + FileFailures.reading(file, e));
         }
     }
 

@@ -42,7 +42,9 @@ final class Notifier {
                     return last; // a 4xx will not change on retry
                 }
             } catch (IOException e) {
-                last = "cannot reach " + where + " (" + e.getClass().getSimpleName() + ")";
+                last = "cannot reach " + where + " (" + (e instanceof java.net.ConnectException ? "connection refused"
+                        : e instanceof java.net.http.HttpTimeoutException ? "no answer in time"
+                        : e.getMessage() != null ? e.getMessage() : "the connection failed") + ")";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return "interrupted while notifying " + where;

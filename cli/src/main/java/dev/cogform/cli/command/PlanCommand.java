@@ -5,14 +5,12 @@ import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.Colors;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PlanFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +89,7 @@ public final class PlanCommand implements Callable<Integer> {
             try {
                 Files.writeString(file, PlanFile.write(plan));
             } catch (IOException e) {
-                err.println("cogform: cannot save the plan to " + file + ": " + reason(e, file)
+                err.println("cogform: cannot save the plan to " + file + ": " + FileFailures.writing(file, e)
                         + "; the plan was not saved (--out is relative to the stack directory)");
                 return ExitCode.ERROR;
             }
@@ -107,19 +105,5 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.flush();
         return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
-    }
-
-    /** Java's file errors say only the path (NoSuchFileException: /x/y); say what is wrong. */
-    private static String reason(IOException e, Path file) {
-        if (e instanceof NoSuchFileException) {
-            return "the directory " + file.toAbsolutePath().getParent() + " does not exist";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return String.valueOf(e.getMessage());
     }
 }

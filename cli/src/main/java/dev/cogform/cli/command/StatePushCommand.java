@@ -1,6 +1,7 @@
 package dev.cogform.cli.command;
 
 import dev.cogform.cli.view.StateView;
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
@@ -70,8 +71,7 @@ public final class StatePushCommand implements Callable<Integer> {
         } catch (AccessDeniedException e) {
             throw new StateException("cannot read " + path + ": permission denied; nothing was changed", e);
         } catch (IOException e) {
-            throw new StateException("cannot read " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage()
-                    + "; nothing was changed", e);
+            throw new StateException(path + " " + FileFailures.reading(path, e) + "; nothing was changed", e);
         }
         try {
             return StateCodec.standard().decode(bytes).snapshot();

@@ -107,9 +107,18 @@ abstract class DriftScenarios {
         if (!gaps().contains(PeerGap.NO_CLIENT_DATES)) {
             assertThat(unmanaged.path("created").asText()).isNotEmpty();
         }
-        DriftFormats.assertValidSarif(stack.expect(2, "drift", "--format", "sarif").out());
-        DriftFormats.assertValidJunit(stack.expect(2, "drift", "--format", "junit").out());
-        assertThat(stack.expect(2, "drift", "--format", "markdown").out()).startsWith("## cogform drift: 3 finding(s), highest severity **high**");
+        // One run writes every format (the CI sample's way): the same findings, Cognito read once.
+        Path json = dir.resolve("all.json");
+        Path sarif = dir.resolve("drift.sarif");
+        Path junit = dir.resolve("drift.xml");
+        Path markdown = dir.resolve("drift.md");
+        CliRun all = stack.expect(2, "drift", "--format", "json", "--out", json.toString(), "--report", "sarif=" + sarif,
+                "--report", "junit=" + junit, "--report", "markdown=" + markdown);
+        assertThat(all.out()).isEmpty();
+        assertThat(status(Stack.parse(Files.readString(json)), "main.web")).isEqualTo("MODIFIED");
+        DriftFormats.assertValidSarif(Files.readString(sarif));
+        DriftFormats.assertValidJunit(Files.readString(junit));
+        assertThat(Files.readString(markdown)).startsWith("## cogform drift: 3 finding(s), highest severity **high**");
 
         // An ignore rule past its date is an error and ignores nothing; a live one makes the client IGNORED.
         Path ignore = dir.resolve("ignore.yaml");

@@ -2,6 +2,7 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.desired.NodeReader.Entry;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.diag.Location;
 import dev.cogform.core.spec.LoadRules;
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class VariableValues {
                 continue;
             } catch (IOException e) {
                 sink.accept(LoadRules.VAR_FILE.at(new Location("--var-file", null),
-                        "--var-file " + label + " " + unreadable(file, e),
+                        "--var-file " + label + " " + FileFailures.reading(file, e),
                         "check the path; it is relative to the stack directory"));
                 continue;
             }
@@ -144,20 +145,6 @@ final class VariableValues {
         reader.report(LoadRules.VAR_SYNTAX, e.keyNode(), e.path(), "'" + e.key() + "' is not a variable name",
                 "use letters, digits, _ and -, starting with a letter or _");
         return false;
-    }
-
-    /** Why a file cannot be read, as a sentence rather than an exception's name. */
-    private static String unreadable(Path file, IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "does not exist (looked for " + file.toAbsolutePath().normalize() + ")";
-        }
-        if (Files.isDirectory(file)) {
-            return "is a directory, not a YAML file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "cannot be read: permission denied";
-        }
-        return "cannot be read" + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
 
     static String label(Path stackDir, Path file) {

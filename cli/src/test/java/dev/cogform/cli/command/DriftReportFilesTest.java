@@ -1,0 +1,88 @@
+package dev.cogform.cli.command;
+
+import static dev.cogform.core.testing.TestStacks.client;
+import static dev.cogform.core.testing.TestStacks.poolById;
+import static dev.cogform.core.testing.TestStacks.stack;
+import static dev.cogform.core.testing.TestStacks.web;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cogform.cli.DriftFormats;
+import dev.cogform.cli.FakeServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code drift --out} and {@code --report}: several formats from one run, and file errors in plain words. */
+class DriftReportFilesTest {
+
+    @TempDir
+    Path dir;
+
+    FakeServices services;
+
+    @BeforeEach
+    void oneClientNotCreated() {
+        services = new FakeServices();
+        String pool = services.cognito.addPool("main");
+        services.desired = stack(poolById("main", pool, client("main", "web", web("web"))));
+    }
+
+    @Test
+    void report_writesEveryFormatFromOneRun() throws IOException {
+        Path json = dir.resolve("drift.json");
+        Path sarif = dir.resolve("drift.sarif");
+        Path junit = dir.resolve("drift.xml");
+
+        FakeServices.Run run = services.run("drift", "--format", "json", "--out", json.toString(),
+                "--report", "sarif=" + sarif, "--report", "junit=" + junit);
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(json)).contains("\"main.web\"");
+        DriftFormats.assertValidSarif(Files.readString(sarif));
+        DriftFormats.assertValidJunit(Files.readString(junit));
+        assertThat(services.cognito.calls()).filteredOn(c -> c.startsWith("LIST ")).hasSize(1);
+    }
+
+    @Test
+    void aReportFileThatCannotBeWritten_isNamed_theOthersAreWritten_andTheRunExits1() throws IOException {
+        Path json = dir.resolve("drift.json");
+
+        FakeServices.Run run = services.run("drift", "--report", "json=" + json, "--report", "sarif=" + dir);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("--report sarif " + dir + " cannot be written: it is a directory")
+                .doesNotContain("Exception");
+        assertThat(Files.readString(json)).contains("\"main.web\"");
+        assertThat(run.out()).contains("main.web"); // the text report still goes to standard output
+    }
+
+    @Test
+    void anOutputDirectoryThatDoesNotExist_isRefusedBeforeCognitoIsRead() {
+        Path missing = dir.resolve("no/such/dir/drift.json");
+
+        FakeServices.Run run = services.run("drift", "--format", "json", "--out", missing.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("--out " + missing + ": the directory " + dir.resolve("no/such/dir")
+                + " does not exist");
+        assertThat(services.cognito.calls()).isEmpty();
+    }
+
+    @Test
+    void inputFilesThatCannotBeRead_sayWhyInWords() {
+        FakeServices.Run missing = services.run("drift", "--ignore", dir.resolve("nope.yaml").toString());
+        FakeServices.Run directory = services.run("drift", "--baseline", dir.toString());
+
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("--ignore " + dir.resolve("nope.yaml") + " does not exist (looked for ")
+                .doesNotContain("Exception");
+        assertThat(directory.exit()).isEqualTo(1);
+        assertThat(directory.err()).contains("--baseline " + dir + " is a directory, not a file")
+                .doesNotContain("Exception");
+        assertThat(services.cognito.calls()).isEmpty();
+    }
+}
