@@ -26,7 +26,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>moto_server: taken from {@code PATH} (the build machine's image has it); else from a virtualenv
- *       in the cache, installed there with {@code pip install 'moto[server]'} when an index is reachable.
+ *       in the cache, installed there with {@code pip install 'moto[server]==}{@value #MOTO_VERSION}{@code '}
+ *       when an index is reachable.
  *   <li>cognito-local {@value #COGNITO_LOCAL_VERSION}: run with {@code node} from {@code PATH}, installed
  *       with {@code npm} into the cache on first use.
  * </ul>
@@ -39,6 +40,8 @@ import java.util.Optional;
 public final class LocalPeers {
 
     public static final String COGNITO_LOCAL_VERSION = "5.3.0";
+    /** The moto installed into the cache when moto_server is not on PATH: the version the suite is tested with. */
+    public static final String MOTO_VERSION = "5.2.1";
     private static final String COMPLETE = ".cogform-complete";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
 
@@ -180,19 +183,19 @@ public final class LocalPeers {
         if (onPath.isPresent()) {
             return onPath.get();
         }
-        Path venv = cache().resolve("moto-venv");
+        Path venv = cache().resolve("moto-" + MOTO_VERSION + "-venv");
         Path exe = venv.resolve("bin").resolve("moto_server");
-        String install = "moto_server is not on PATH: install moto with its server extra (pip install 'moto[server]')"
-                + orRunning(Peer.MOTO);
+        String pip = "pip install 'moto[server]==" + MOTO_VERSION + "'";
+        String install = "moto_server is not on PATH: install moto with its server extra (" + pip + ")" + orRunning(Peer.MOTO);
         if (Files.exists(venv.resolve(COMPLETE))) {
             return exe;
         }
         Path python = onPath("python3").orElseThrow(() -> new PeerUnavailable("moto_server is not on PATH, nor"
-                + " Python 3: install Python 3 and moto with its server extra (pip install 'moto[server]')" + orRunning(Peer.MOTO)));
-        installOnce(venv, "moto[server] with pip", install, log -> {
+                + " Python 3: install Python 3 and moto with its server extra (" + pip + ")" + orRunning(Peer.MOTO)));
+        installOnce(venv, "moto[server] " + MOTO_VERSION + " with pip", install, log -> {
             run(venv.getParent(), log, python.toString(), "-m", "venv", venv.toString());
             run(venv, log, venv.resolve("bin").resolve("pip").toString(), "install", "--disable-pip-version-check",
-                    "--timeout", "10", "--retries", "1", "moto[server]");
+                    "--timeout", "10", "--retries", "1", "moto[server]==" + MOTO_VERSION);
         });
         return exe;
     }
