@@ -37,6 +37,8 @@ final class ClientRules {
             "AnalyticsConfiguration must have exactly one of ApplicationArn or ApplicationId.";
     static final String ANALYTICS_ID_NEEDS_ROLE =
             "AnalyticsConfiguration with ApplicationId requires RoleArn and ExternalId.";
+    static final String ANALYTICS_ARN_CONFLICTS =
+            "AnalyticsConfiguration with ApplicationArn takes no ExternalId, and no RoleArn but the service-linked role.";
     static final String SECRET_TWICE = "You cannot specify both GenerateSecret as true and provide a ClientSecret.";
 
     static final Set<String> LEGACY_AUTH_FLOWS = Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH");
@@ -151,15 +153,20 @@ final class ClientRules {
         if (url.indexOf('#') >= 0) {
             throw CognitoError.invalidParameter(member + " can not contain a fragment: " + url);
         }
-        if (url.regionMatches(true, 0, "http://", 0, 7) && !LOOPBACK.contains(host(url.substring(7)))) {
+        // http: without // (http:/a.example) names no loopback host either; browsers read it as http.
+        if (url.regionMatches(true, 0, "http:", 0, 5)
+                && !(url.startsWith("//", 5) && LOOPBACK.contains(host(url.substring(7))))) {
             throw CognitoError.invalidParameter(url + " cannot use the HTTP protocol.");
         }
     }
 
-    /** The lower-case host of what follows {@code scheme://}: up to / ? #, without user info or port. */
+    /**
+     * The lower-case host of what follows {@code scheme://}: up to / \ ? # (a backslash ends it, as
+     * browsers read http URLs), without user info or port.
+     */
     private static String host(String afterScheme) {
         int end = 0;
-        while (end < afterScheme.length() && "/?#".indexOf(afterScheme.charAt(end)) < 0) {
+        while (end < afterScheme.length() && "/\\?#".indexOf(afterScheme.charAt(end)) < 0) {
             end++;
         }
         String host = afterScheme.substring(afterScheme.lastIndexOf('@', end - 1) + 1, end);
@@ -229,6 +236,11 @@ final class ClientRules {
         }
         if (a.has("ApplicationId") && (!a.has("RoleArn") || !a.has("ExternalId"))) {
             throw CognitoError.invalidParameter(ANALYTICS_ID_NEEDS_ROLE);
+        }
+        // Reference rule 22. The role Cognito assigns itself is accepted back, so Describe's answer can be sent as is.
+        if (a.has("ApplicationArn") && (a.has("ExternalId")
+                || a.has("RoleArn") && !a.path("RoleArn").asText().endsWith(":role/" + ClientApi.SERVICE_LINKED_ROLE))) {
+            throw CognitoError.invalidParameter(ANALYTICS_ARN_CONFLICTS);
         }
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AnalyticsConfigurationType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
@@ -230,6 +231,26 @@ class SandboxClientSemanticsTest {
                         .roleArn("arn:aws:iam::123456789012:role/mine").externalId("x"))).userPoolClient();
         assertThat(byId.analyticsConfiguration().roleArn()).as("a role given with an application id is kept")
                 .isEqualTo("arn:aws:iam::123456789012:role/mine");
+    }
+
+    @Test
+    void analyticsByApplicationArn_takesBackItsServiceLinkedRole_butNoOtherRoleOrExternalId() {
+        String pool = sandbox.ensurePool("analytics-arn-conflicts");
+        String arn = "arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc";
+        UserPoolClientType c = cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("pinpoint")
+                .analyticsConfiguration(a -> a.applicationArn(arn))).userPoolClient();
+
+        // Describe's answer sent back as is: accepted.
+        UserPoolClientType again = cognito.updateUserPoolClient(r -> r.userPoolId(pool).clientId(c.clientId())
+                .analyticsConfiguration(c.analyticsConfiguration())).userPoolClient();
+
+        assertThat(again.analyticsConfiguration()).isEqualTo(c.analyticsConfiguration());
+        assertThatThrownBy(() -> cognito.updateUserPoolClient(r -> r.userPoolId(pool).clientId(c.clientId())
+                .analyticsConfiguration(a -> a.applicationArn(arn).roleArn("arn:aws:iam::123456789012:role/mine"))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining(ClientRules.ANALYTICS_ARN_CONFLICTS);
+        assertThatThrownBy(() -> cognito.createUserPoolClient(r -> r.userPoolId(pool).clientName("ext")
+                .analyticsConfiguration(a -> a.applicationArn(arn).externalId("x"))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining(ClientRules.ANALYTICS_ARN_CONFLICTS);
     }
 
     @Test

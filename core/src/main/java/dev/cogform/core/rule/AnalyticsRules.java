@@ -14,7 +14,7 @@ final class AnalyticsRules {
     static final Rule ID_NEEDS_ROLE = Rule.error("analytics.id-needs-role", Stage.CLIENT,
             "analytics.application_id needs role_arn and external_id.");
     static final Rule ARN_CONFLICTS = Rule.error("analytics.arn-conflicts", Stage.CLIENT,
-            "analytics.application_arn cannot be combined with role_arn or external_id.");
+            "analytics.application_arn cannot be combined with external_id, or with a role_arn other than Cognito's service-linked role.");
     static final Rule FORMAT = Rule.error("analytics.format", Stage.CLIENT,
             "application_id is hexadecimal; application_arn and role_arn are ARNs (20 to 2048 characters).");
 
@@ -46,9 +46,11 @@ final class AnalyticsRules {
                     Analytics a = c.settings().analytics();
                     if (a != null && a.applicationArn() != null) {
                         for (String field : List.of("role_arn", "external_id")) {
-                            // Given, not just non-null: the model folds Cognito's own service-linked role away.
-                            Object v = field.equals("role_arn") ? a.roleArn() : a.externalId();
-                            if (v != null || c.sources().given("analytics." + field)) {
+                            // Cognito's own service-linked role is folded to null by the model and accepted, as
+                            // Describe returns it with the ARN; an external id is never (even empty).
+                            boolean conflicts = field.equals("role_arn") ? a.roleArn() != null
+                                    : a.externalId() != null || c.sources().given("analytics.external_id");
+                            if (conflicts) {
                                 f.at(c.sources().locate("analytics." + field),
                                         "analytics." + field + " conflicts with application_arn",
                                         "remove " + field + "; with application_arn Cognito uses a service-linked role");

@@ -102,17 +102,22 @@ final class UrlRules {
     }
 
     /**
-     * Whether {@code url} is http:// to a host other than a loopback. Parsed by hand rather than with
-     * java.net.URI, which refuses characters ({, }, |, bad % escapes) that Cognito's RedirectUrlType
-     * pattern accepts.
+     * Whether {@code url} is plain http to anything but a loopback host: {@code http:} without {@code //}
+     * ({@code http:/a.example}, which browsers read as http to a.example) has no loopback host either,
+     * and a backslash ends the host as browsers read it ({@code http://a.example\@localhost}). Parsed by
+     * hand rather than with java.net.URI, which refuses characters ({, }, |, bad % escapes) that
+     * Cognito's RedirectUrlType pattern accepts.
      */
     static boolean plainHttpOffLoopback(String url) {
-        if (!url.regionMatches(true, 0, "http://", 0, 7)) {
+        if (!url.regionMatches(true, 0, "http:", 0, 5)) {
             return false;
+        }
+        if (!url.startsWith("//", 5)) {
+            return true;
         }
         String rest = url.substring(7);
         int end = 0;
-        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+        while (end < rest.length() && "/\\?#".indexOf(rest.charAt(end)) < 0) {
             end++;
         }
         String authority = rest.substring(0, end);

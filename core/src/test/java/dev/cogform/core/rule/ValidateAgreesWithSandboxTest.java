@@ -13,6 +13,7 @@ import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.live.cognito.PeerAdmin;
 import dev.cogform.core.live.cognito.SdkCognitoGateway;
 import dev.cogform.core.live.cognito.SdkPeerAdmin;
+import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.model.RefreshTokenRotation;
@@ -20,6 +21,7 @@ import dev.cogform.sandbox.Sandbox;
 import dev.cogform.sandbox.SandboxOptions;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -51,6 +53,8 @@ class ValidateAgreesWithSandboxTest {
         try (PeerAdmin admin = SdkPeerAdmin.connect(sandbox.endpoint())) {
             pool = admin.createPool("differential", List.of(), List.of("tenant"));
             admin.createResourceServer(pool, "api", List.of("read"));
+            // Enough custom scopes to cross the 50-scope limit with scopes that exist.
+            admin.createResourceServer(pool, "big", IntStream.rangeClosed(1, 55).mapToObj(i -> "s" + i).toList());
         }
     }
 
@@ -66,7 +70,7 @@ class ValidateAgreesWithSandboxTest {
         sandbox.close();
     }
 
-    @Property(tries = 600, edgeCases = EdgeCasesMode.MIXIN)
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.MIXIN)
     void validateAndTheSandbox_giveTheSameVerdict(@ForAll("aroundTheRules") AppClientSettings settings) {
         DesiredClient client = new DesiredClient(new ClientAddress("main", "c"), settings, Lifecycle.DEFAULT,
                 new SourcePosition("cogform.yaml", 1, 1));
@@ -121,6 +125,10 @@ class ValidateAgreesWithSandboxTest {
         return new Change(name, apply);
     }
 
+    static final String PINPOINT_ARN = "arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef";
+    static final String PINPOINT_ID = "0123456789abcdef0123456789abcdef";
+    static final String ROLE = "arn:aws:iam::123456789012:role/pinpoint";
+
     static final List<Change> CHANGES = List.of(
             // token.*-range: access and id 5 min to 1 day, refresh 1 h to 10 years, auth session 3 to 15 min
             change("access 4m", b -> b.accessTokenValiditySeconds(240)),
@@ -152,6 +160,10 @@ class ValidateAgreesWithSandboxTest {
             change("callback http", b -> b.callbackUrls(List.of("http://a.example/cb"))),
             change("callback http localhost", b -> b.callbackUrls(List.of("http://localhost:3000/cb"))),
             change("callback http [::1]", b -> b.callbackUrls(List.of("http://[::1]/cb"))),
+            change("callback http: without //", b -> b.callbackUrls(List.of("http:/a.example/cb"))),
+            change("callback http: opaque", b -> b.callbackUrls(List.of("http:a.example/cb"))),
+            change("callback backslash before loopback userinfo", b -> b.callbackUrls(List.of("http://a.example\\@localhost/cb"))),
+            change("callback http loopback with a backslash path", b -> b.callbackUrls(List.of("http://localhost\\cb"))),
             change("callback braces and bar", b -> b.callbackUrls(List.of("https://a.example/{t}/x|y"))),
             change("callback custom scheme", b -> b.callbackUrls(List.of("myapp://cb"))),
             change("callback no scheme", b -> b.callbackUrls(List.of("a.example/cb"))),
@@ -175,5 +187,60 @@ class ValidateAgreesWithSandboxTest {
             change("scopes openid", b -> b.allowedOAuthScopes(List.of("openid"))),
             change("secret", b -> b.generateSecret(true)),
             change("no secret", b -> b.generateSecret(false)),
-            change("context data", b -> b.enablePropagateAdditionalUserContextData(true)));
+            change("context data", b -> b.enablePropagateAdditionalUserContextData(true)),
+            // analytics.*: one application; an id needs role and external id; an ARN takes neither (but
+            // Cognito's own role); formats
+            change("analytics arn", b -> b.analytics(new Analytics(null, PINPOINT_ARN, null, null, false))),
+            change("analytics arn, service-linked role", b -> b.analytics(new Analytics(null, PINPOINT_ARN,
+                    "arn:aws:iam::123456789012:role/aws-service-role/cognito-idp.amazonaws.com/AWSServiceRoleForAmazonCognitoIdp",
+                    null, false))),
+            change("analytics arn, role", b -> b.analytics(new Analytics(null, PINPOINT_ARN, ROLE, null, false))),
+            change("analytics arn, external id", b -> b.analytics(new Analytics(null, PINPOINT_ARN, null, "ext", false))),
+            change("analytics id, role, external id", b -> b.analytics(new Analytics(PINPOINT_ID, null, ROLE, "ext", true))),
+            change("analytics id, no external id", b -> b.analytics(new Analytics(PINPOINT_ID, null, ROLE, null, false))),
+            change("analytics id and arn", b -> b.analytics(new Analytics(PINPOINT_ID, PINPOINT_ARN, ROLE, "ext", false))),
+            change("analytics id malformed", b -> b.analytics(new Analytics("xyz", null, ROLE, "ext", false))),
+            change("analytics role malformed", b -> b.analytics(new Analytics(PINPOINT_ID, null, "role", "ext", false))),
+            // client.name-*
+            change("name 128 chars", b -> b.clientName("n".repeat(128))),
+            change("name 129 chars", b -> b.clientName("n".repeat(129))),
+            change("name with a slash", b -> b.clientName("a/b")),
+            change("name with +=,.@-_ and a space", b -> b.clientName("a+=,.@-_ b")),
+            // url.format, url.limit
+            change("callback with a space", b -> b.callbackUrls(List.of("https://a.example/c b"))),
+            change("callback 1024 chars", b -> b.callbackUrls(List.of(url(1024)))),
+            change("callback 1025 chars", b -> b.callbackUrls(List.of(url(1025)))),
+            change("100 callbacks", b -> b.callbackUrls(urls(100))),
+            change("101 callbacks", b -> b.callbackUrls(urls(101))),
+            change("101 logout urls", b -> b.logoutUrls(urls(101))),
+            // oauth.scope-format, oauth.scope-limit
+            change("scope with a space", b -> b.allowedOAuthScopes(List.of("openid", "big/a b"))),
+            change("50 scopes", b -> b.allowedOAuthScopes(scopes(50))),
+            change("51 scopes", b -> b.allowedOAuthScopes(scopes(51))),
+            // idp.name-format
+            change("idp name 33 chars", b -> b.supportedIdentityProviders(List.of("COGNITO", "i".repeat(33)))),
+            // rotation.grace-range: 0 to 60 s
+            change("rotation grace 0s", b -> b.explicitAuthFlows(List.of("ALLOW_USER_SRP_AUTH"))
+                    .refreshTokenRotation(new RefreshTokenRotation("ENABLED", 0))),
+            change("rotation grace 61s", b -> b.explicitAuthFlows(List.of("ALLOW_USER_SRP_AUTH"))
+                    .refreshTokenRotation(new RefreshTokenRotation("ENABLED", 61))),
+            // enum.value
+            change("prevent errors ENABLED", b -> b.preventUserExistenceErrors("ENABLED")),
+            change("prevent errors unknown", b -> b.preventUserExistenceErrors("SOMETIMES")),
+            change("flow unknown", b -> b.allowedOAuthFlows(List.of("code", "device"))));
+
+    /** An https URL of exactly {@code length} characters. */
+    static String url(int length) {
+        String head = "https://a.example/";
+        return head + "p".repeat(length - head.length());
+    }
+
+    static List<String> urls(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "https://a.example/cb" + i).toList();
+    }
+
+    /** {@code n} custom scopes the pool has. */
+    static List<String> scopes(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> "big/s" + i).toList();
+    }
 }
