@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -59,8 +60,11 @@ final class PoolApi {
     /** The id of the first pool named {@code name}, created when there is none, with {@code custom} attributes. */
     String ensurePool(String name, Collection<String> custom) {
         return store.write(pools -> {
-            PoolEntry pool = pools.values().stream().filter(p -> p.name().equals(name)).findFirst()
-                    .orElseGet(() -> add(pools, name, JSON.objectNode()));
+            Optional<PoolEntry> existing = pools.values().stream().filter(p -> p.name().equals(name)).findFirst();
+            if (existing.isPresent()) {
+                return existing.get(); // its schema stays as it is, as a pool in Cognito's would
+            }
+            PoolEntry pool = add(pools, name, JSON.objectNode());
             PoolSchema.addCustom(pool, custom);
             return pool;
         }).id();

@@ -96,8 +96,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * As {@link #ensurePool(String)}, and the pool's schema gains the custom attributes
-     * {@code customAttributes} (names without {@code custom:}) it lacks, as AddCustomAttributes would.
+     * As {@link #ensurePool(String)}; a pool created here gets the custom attributes
+     * {@code customAttributes} (names without {@code custom:}). A pool that exists keeps its schema, as
+     * in Cognito, so a custom attribute named later and missing from it is refused, not added.
      */
     public String ensurePool(String poolName, Collection<String> customAttributes) {
         return pools.ensurePool(poolName, customAttributes);

@@ -57,6 +57,7 @@ final class SandboxGateway implements CognitoGateway, AutoCloseable {
     /**
      * Resolves pool names by creating missing pools, as a fresh sandbox has none, with the custom
      * attributes the stack's clients of that pool name: a pool in AWS would have them in its schema.
+     * An existing pool is left as it is, so the live check still catches a custom attribute it lacks.
      */
     PoolResolver poolResolver() {
         return name -> Optional.of(sandbox.ensurePool(name, customAttributes(name)));

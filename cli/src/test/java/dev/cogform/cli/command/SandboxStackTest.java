@@ -62,4 +62,19 @@ class SandboxStackTest {
                 + " \"us-east-1_AbCdEf123\" does not exist");
         assertThat(plan.err()).doesNotContain("NOT_FOUND");
     }
+
+    @Test
+    void aCustomAttributeTheExistingPoolLacks_failsPlan_asInCognito() throws IOException {
+        stack("name: attrs\n    defaults: { read_attributes: [email, custom:tenant] }");
+        CliRun first = cogform("apply", "--auto-approve");
+        Files.writeString(dir.resolve("cogform.yaml"),
+                Files.readString(dir.resolve("cogform.yaml")).replace("custom:tenant", "custom:tenant_typo"));
+
+        CliRun plan = cogform("plan");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.err()).contains("error[attributes.custom-exists]: custom attribute 'custom:tenant_typo' is not"
+                + " in the schema of pool name \"attrs\"", "did you mean `custom:tenant`?");
+    }
 }
