@@ -96,7 +96,10 @@ public final class DesiredDiffView {
         for (AttributeDiff d : c.diffs()) {
             String key = d.field().key();
             if (c.kind() == DesiredDiff.Kind.ADDED) {
-                lines.add("+ " + key + ": " + Values.show(d.field(), d.after()));
+                if (d.field().members().isEmpty()) {
+                    lines.add("+ " + key + ": " + Values.show(d.field(), d.after()));
+                }
+                Values.memberChanges(d.field(), null, d.after()).forEach(m -> lines.add("+ " + m.path() + ": " + m.after()));
                 continue;
             }
             String note = d.impliedReset() ? "   # implied reset: left out of cogform.yaml, Cognito's default returns"
@@ -105,6 +108,9 @@ public final class DesiredDiffView {
                 lines.add("~ " + key + ":" + note);
                 d.removed().forEach(e -> lines.add("  - " + Values.quote(e)));
                 d.added().forEach(e -> lines.add("  + " + Values.quote(e)));
+            } else if (!d.field().members().isEmpty()) {
+                Values.memberChanges(d.field(), d.before(), d.after())
+                        .forEach(m -> lines.add("~ " + m.path() + ": " + m.before() + " -> " + m.after() + note));
             } else {
                 lines.add("~ " + key + ": " + Values.show(d.field(), d.before()) + " -> " + Values.show(d.field(), d.after())
                         + note);

@@ -270,30 +270,23 @@ public final class HumanPlanView implements PlanView {
 
     private void diff(AttributeDiff d, boolean create, boolean revertsDrift) {
         String key = d.field().key();
-        List<Values.Member> members = Values.members(d.field());
+        boolean struct = !d.field().members().isEmpty();
         if (create) {
-            if (members.isEmpty()) {
+            if (!struct) {
                 out.println("      " + c.green("+") + " " + key + ": " + Values.show(d.field(), d.after()));
             }
-            for (Values.Member m : members) {
-                if (m.of(d.after()) != null) {
-                    out.println("      " + c.green("+") + " " + key + "." + m.key() + ": " + m.show(m.of(d.after())));
-                }
+            for (Values.MemberChange m : Values.memberChanges(d.field(), null, d.after())) {
+                out.println("      " + c.green("+") + " " + m.path() + ": " + m.after());
             }
             return;
         }
         String note = d.forcesReplacement() ? c.red("   # forces replacement")
                 : d.impliedReset() ? "   # returns to its default: cogform.yaml leaves it out"
                 : revertsDrift ? "   # reverts a change made outside cogform" : "";
-        if (!members.isEmpty()) {
+        if (struct) {
             // Member by member, as token_validity's are, rather than two whole objects.
-            for (Values.Member m : members) {
-                Object before = m.of(d.before());
-                Object after = m.of(d.after());
-                if (!java.util.Objects.equals(before, after)) {
-                    out.println("      " + c.yellow("~") + " " + key + "." + m.key() + ": " + m.show(before) + " -> "
-                            + m.show(after) + note);
-                }
+            for (Values.MemberChange m : Values.memberChanges(d.field(), d.before(), d.after())) {
+                out.println("      " + c.yellow("~") + " " + m.path() + ": " + m.before() + " -> " + m.after() + note);
             }
             return;
         }

@@ -345,7 +345,12 @@ public final class MarkdownPlanView implements PlanView {
     private static String details(Plan plan, ResourceChange c) {
         List<String> lines = new ArrayList<>();
         switch (c.action()) {
-            case CREATE -> c.diffs().forEach(d -> lines.add("+ " + d.field().key() + ": " + Values.show(d.field(), d.after())));
+            case CREATE -> c.diffs().forEach(d -> {
+                if (d.field().members().isEmpty()) {
+                    lines.add("+ " + d.field().key() + ": " + Values.show(d.field(), d.after()));
+                }
+                Values.memberChanges(d.field(), null, d.after()).forEach(m -> lines.add("+ " + m.path() + ": " + m.after()));
+            });
             case DELETE -> {
                 PriorClient p = ((ResourceChange.Delete) c).prior();
                 lines.add("- client " + p.clientId() + " in pool " + p.poolId() + " is deleted");
@@ -378,6 +383,13 @@ public final class MarkdownPlanView implements PlanView {
             lines.add("  " + key + ":" + note);
             d.removed().forEach(e -> lines.add("-   " + Values.quote(e)));
             d.added().forEach(e -> lines.add("+   " + Values.quote(e)));
+            return;
+        }
+        if (!d.field().members().isEmpty()) {
+            for (Values.MemberChange m : Values.memberChanges(d.field(), d.before(), d.after())) {
+                lines.add("- " + m.path() + ": " + m.before());
+                lines.add("+ " + m.path() + ": " + m.after() + note);
+            }
             return;
         }
         lines.add("- " + key + ": " + Values.show(d.field(), d.before()));

@@ -87,8 +87,8 @@ public final class SarifDriftView implements DriftView {
                     p.put("comparison", f.comparison().word());
                     p.put("path", f.path());
                     p.put("differenceType", f.type().name());
-                    p.put("expected", Findings.show(f.field(), f.expected()));
-                    p.put("actual", Findings.show(f.field(), f.actual()));
+                    p.put("expected", Findings.show(f, f.expected()));
+                    p.put("actual", Findings.show(f, f.actual()));
                     if (f.baseline() != null) {
                         p.put("baseline", f.baseline().word());
                     }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.Durations;
 import dev.cogform.core.model.SettingsJson;
-import dev.cogform.core.model.Analytics;
-import dev.cogform.core.model.RefreshTokenRotation;
+import dev.cogform.core.model.StructMember;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** How field values read in human output: strings quoted, durations as {@code 1h}, sets as lists. */
@@ -30,42 +30,35 @@ final class Values {
         };
     }
 
-    /** One member of a struct field, named as cogform.yaml names it ({@code role_arn}). */
-    record Member(String key, boolean duration, Function<Object, Object> get) {
-
-        /** The member's value in {@code struct}, or null when the struct is absent. */
-        Object of(Object struct) {
-            return struct == null ? null : get.apply(struct);
-        }
-
-        String show(Object value) {
-            if (value == null) {
-                return "(none)";
-            }
-            if (duration) {
-                return Durations.format(((Number) value).longValue());
-            }
-            return value instanceof String s ? quote(s) : String.valueOf(value);
-        }
+    /** A struct member that differs, for people: its path ({@code analytics.role_arn}) and both values. */
+    record MemberChange(String path, String before, String after) {
     }
 
     /**
-     * The members of a struct field, so that plans show which of them change, as they do for
-     * {@code token_validity.*}; empty for a field that is not a struct.
+     * The members of struct field {@code field} whose values differ between {@code before} and
+     * {@code after} (either may be null: a struct added or removed), so that plans, diffs and drift show
+     * which members change rather than two whole objects; empty for a field that is not a struct.
      */
-    static List<Member> members(AppClientField field) {
-        return switch (field) {
-            case ANALYTICS -> List.of(
-                    new Member("application_id", false, a -> ((Analytics) a).applicationId()),
-                    new Member("application_arn", false, a -> ((Analytics) a).applicationArn()),
-                    new Member("role_arn", false, a -> ((Analytics) a).roleArn()),
-                    new Member("external_id", false, a -> ((Analytics) a).externalId()),
-                    new Member("user_data_shared", false, a -> ((Analytics) a).userDataShared()));
-            case REFRESH_TOKEN_ROTATION -> List.of(
-                    new Member("feature", false, r -> ((RefreshTokenRotation) r).feature()),
-                    new Member("retry_grace_period", true, r -> ((RefreshTokenRotation) r).retryGracePeriodSeconds()));
-            default -> List.of();
-        };
+    static List<MemberChange> memberChanges(AppClientField field, Object before, Object after) {
+        List<MemberChange> out = new ArrayList<>();
+        for (StructMember m : field.members()) {
+            Object b = m.of(before);
+            Object a = m.of(after);
+            if (!Objects.equals(b, a)) {
+                out.add(new MemberChange(field.key() + "." + m.key(), show(m, b), show(m, a)));
+            }
+        }
+        return out;
+    }
+
+    private static String show(StructMember m, Object value) {
+        if (value == null) {
+            return "(none)";
+        }
+        if (m.duration()) {
+            return Durations.format(((Number) value).longValue());
+        }
+        return value instanceof String s ? quote(s) : String.valueOf(value);
     }
 
     static String quote(String s) {

@@ -10,6 +10,7 @@ import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.model.StructMember;
 import dev.cogform.core.plan.AttributeDiff;
 import dev.cogform.core.plan.Drift;
 import dev.cogform.core.plan.Plan;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -163,10 +165,25 @@ public final class DriftDetector {
                 null, null);
     }
 
-    /** One finding per set member added or removed; one NOT_EQUAL for other kinds. */
+    /**
+     * One finding per set member added or removed; one NOT_EQUAL per struct member that differs
+     * ({@code analytics.external_id}); one NOT_EQUAL for other kinds.
+     */
     private List<FieldFinding> findings(Comparison comparison, AttributeDiff d) {
         AppClientField field = d.field();
         List<FieldFinding> out = new ArrayList<>();
+        for (StructMember m : field.members()) {
+            Object before = m.of(d.before());
+            Object after = m.of(d.after());
+            if (!Objects.equals(before, after)) {
+                SeverityRules.Rule r = severities.rule(field, DifferenceType.NOT_EQUAL, null, before, after);
+                out.add(new FieldFinding(comparison, field, field.key() + "." + m.key(), DifferenceType.NOT_EQUAL,
+                        null, before, after, r.severity(), r.id(), null, null));
+            }
+        }
+        if (!out.isEmpty()) {
+            return out;
+        }
         if (field.kind() == AppClientField.Kind.SET) {
             for (String m : d.added()) {
                 out.add(finding(comparison, d, DifferenceType.ADD, m));

@@ -2,6 +2,7 @@ package dev.cogform.core.drift;
 
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.Durations;
+import dev.cogform.core.model.StructMember;
 
 /** One-line summaries of findings, shared by notifications, baselines and every format. */
 public final class Findings {
@@ -17,7 +18,7 @@ public final class Findings {
         } else if (f.member() != null) {
             what = f.path() + ": \"" + f.member() + "\" " + (f.type() == DifferenceType.ADD ? "added" : "removed");
         } else {
-            what = f.path() + ": " + show(f.field(), f.expected()) + " -> " + show(f.field(), f.actual());
+            what = f.path() + ": " + show(f, f.expected()) + " -> " + show(f, f.actual());
         }
         return what + " (" + f.comparison().label() + ")";
     }
@@ -26,6 +27,12 @@ public final class Findings {
         return "unmanaged client \"" + u.name() + "\" (" + u.clientId() + ") in pool " + u.poolId()
                 + (Boolean.TRUE.equals(u.secret()) && Boolean.TRUE.equals(u.clientCredentials())
                         ? ", with a secret and client_credentials" : "");
+    }
+
+    /** A value of the finding's field, or of its struct member, for people: as {@link #show(AppClientField, Object)}. */
+    public static String show(FieldFinding f, Object value) {
+        boolean duration = f.field() != null && f.field().member(f.path()).map(StructMember::duration).orElse(false);
+        return duration && value instanceof Number n ? Durations.format(n.longValue()) : show(f.field(), value);
     }
 
     /** A value for people: durations as {@code 30m}, strings quoted, sets as lists. */

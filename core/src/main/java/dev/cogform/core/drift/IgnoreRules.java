@@ -170,7 +170,7 @@ public final class IgnoreRules {
         }
         fields.remove("*");
         for (String field : fields) {
-            if (AppClientField.byKey(field).isEmpty()) {
+            if (AppClientField.byPath(field).isEmpty()) {
                 problems.add(error(DriftRules.IGNORE_UNKNOWN_FIELD, id + ".fields", where + ": '" + field
                         + "' is not a field of cogform.yaml", "use the YAML keys, such as callback_urls"));
                 ok = false;
@@ -205,7 +205,9 @@ public final class IgnoreRules {
             if (r.stack() != null && !glob(r.stack()).matcher(stack).matches()) {
                 continue;
             }
-            if (r.fields().isEmpty() || (!path.isEmpty() && r.fields().contains(path))) {
+            // A rule naming a struct field (analytics) covers its members (analytics.external_id).
+            if (r.fields().isEmpty() || !path.isEmpty() && r.fields().stream()
+                    .anyMatch(f -> path.equals(f) || path.startsWith(f + "."))) {
                 used.add(r.id());
                 return Optional.of(r.match());
             }

@@ -6,6 +6,7 @@ import static dev.cogform.core.model.DriftSeverity.MEDIUM;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -200,6 +201,25 @@ public enum AppClientField {
     /** One or two sentences for users: constraints and interactions beyond type and default. */
     public String doc() {
         return spec.doc;
+    }
+
+    /** The members of a struct field, in cogform.yaml's order; empty for the other kinds. */
+    public List<StructMember> members() {
+        return switch (this) {
+            case ANALYTICS -> StructMember.ANALYTICS;
+            case REFRESH_TOKEN_ROTATION -> StructMember.REFRESH_TOKEN_ROTATION;
+            default -> List.of();
+        };
+    }
+
+    /** The member at {@code path} ({@code analytics.role_arn}) of this struct field, if there is one. */
+    public Optional<StructMember> member(String path) {
+        return members().stream().filter(m -> path.equals(key() + "." + m.key())).findFirst();
+    }
+
+    /** The field at {@code path}: a field's key, or a struct member's ({@code analytics.role_arn}). */
+    public static Optional<AppClientField> byPath(String path) {
+        return Arrays.stream(values()).filter(f -> f.key().equals(path) || f.member(path).isPresent()).findFirst();
     }
 
     /** The value of this field in {@code settings}, of {@link #type()}. */

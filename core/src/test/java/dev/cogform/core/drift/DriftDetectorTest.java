@@ -12,8 +12,10 @@ import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.live.GatewayError;
 import dev.cogform.core.live.LiveClient;
+import dev.cogform.core.model.Analytics;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.AppClientSettings;
+import dev.cogform.core.model.RefreshTokenRotation;
 import dev.cogform.core.model.ClientAddress;
 import dev.cogform.core.model.SettingsJson;
 import dev.cogform.core.state.ClientRecord;
@@ -151,6 +153,40 @@ class DriftDetectorTest {
             assertThat(u.created()).isEqualTo(NOW);
         });
         assertThat(s.pools().get(0).percent()).isEqualTo(66.7);
+    }
+
+    @Test
+    void structFields_reportEachMemberThatChanged_andARuleOnTheFieldIgnoresThemAll() {
+        AppClientSettings applied = WEB.toBuilder()
+                .analytics(new Analytics("0123456789abcdef0123456789abcdef", null, "arn:aws:iam::123456789012:role/pp", "ext-a", true))
+                .refreshTokenRotation(new RefreshTokenRotation("ENABLED", 30)).build();
+        AppClientSettings live = applied.toBuilder()
+                .analytics(new Analytics("0123456789abcdef0123456789abcdef", null, "arn:aws:iam::123456789012:role/pp", "ext-b", false))
+                .refreshTokenRotation(new RefreshTokenRotation("ENABLED", 45)).build();
+        DesiredState desired = stack(poolById("main", P, client("main", "web", applied)));
+        IgnoreRules ignore = IgnoreRules.parse(String.join("\n",
+                "rules:",
+                "  - address: 'main.web'",
+                "    fields: [analytics]",
+                "    reason: pinpoint migration",
+                "    owner: team-a",
+                "    expires: 2024-12-31"), "drift-ignore.yaml", TODAY);
+
+        StackReport s = DriftDetector.detect("stack", "b", desired, state(record("main.web", "c-web", applied)),
+                LiveBuilder.live().pool("main", P).client("main.web", P, "c-web", live).build(), Map.of(),
+                IgnoreRules.none(), NOW);
+        StackReport ignored = DriftDetector.detect("stack", "b", desired, state(record("main.web", "c-web", applied)),
+                LiveBuilder.live().pool("main", P).client("main.web", P, "c-web", live).build(), Map.of(), ignore, NOW);
+
+        assertThat(finding(s, "main.web").fields()).extracting(Findings::summary).containsExactlyInAnyOrder(
+                "analytics.external_id: \"ext-a\" -> \"ext-b\" (changed outside cogform)",
+                "analytics.user_data_shared: true -> false (changed outside cogform)",
+                "refresh_token_rotation.retry_grace_period: 30s -> 45s (changed outside cogform)");
+        assertThat(finding(s, "main.web").fields()).extracting(FieldFinding::rule)
+                .containsOnly("analytics-changed", "refresh-token-rotation-changed");
+        assertThat(finding(ignored, "main.web").fields()).filteredOn(f -> f.path().startsWith("analytics."))
+                .hasSize(2).allMatch(FieldFinding::isIgnored);
+        assertThat(ignore.diagnostics()).isEmpty();
     }
 
     @Test
