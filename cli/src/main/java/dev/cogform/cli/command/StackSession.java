@@ -11,6 +11,7 @@ import dev.cogform.core.desired.Variables;
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.DiagnosticException;
 import dev.cogform.core.live.CognitoGateway;
+import dev.cogform.core.live.RetryReports;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PlanOptions;
 import dev.cogform.core.plan.Planner;
@@ -24,10 +25,11 @@ import dev.cogform.cli.git.GitException;
 import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.plan.GitProvenance;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A loaded stack with its gateway and state store, and (once locked) the state lock: the setup that
@@ -82,10 +84,13 @@ final class StackSession implements AutoCloseable {
         Refresher refresher = new Refresher(gateway, services.poolResolver(desired, gateway), Refresher.DEFAULT_PARALLELISM,
                 progress);
         LiveSnapshot live;
+        Consumer<String> retries = RetryReports.listener();
+        RetryReports.reportTo(progress::note); // retry lines must not land on the open progress line
         try {
             live = planning.refresh() ? refresher.refresh(desired, state, planning.targets(), planning.rotateSecrets())
                     : refresher.fromState(desired, state);
         } finally {
+            RetryReports.reportTo(retries);
             progress.end(); // the plan, or the error, starts on a line of its own
         }
         return Planner.plan(desired, state, live,

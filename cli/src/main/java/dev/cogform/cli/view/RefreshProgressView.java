@@ -22,6 +22,7 @@ public final class RefreshProgressView implements RefreshListener {
     private int shown;
     private boolean finished;
     private boolean lineOpen;
+    private String current = "";
 
     public RefreshProgressView(PrintWriter err, boolean terminal, Clock clock) {
         this.err = err;
@@ -40,6 +41,7 @@ public final class RefreshProgressView implements RefreshListener {
         if (terminal) {
             err.print("\r" + line + (finished ? "\n" : ""));
             lineOpen = !finished;
+            current = line;
             err.flush();
             return;
         }
@@ -49,6 +51,21 @@ public final class RefreshProgressView implements RefreshListener {
             err.flush();
             last = now;
         }
+    }
+
+    /**
+     * Prints {@code line} (a retry's {@code waiting for …}) on a line of its own: an open progress line
+     * is ended first and drawn again below it, so that the two never share a line.
+     */
+    public synchronized void note(String line) {
+        if (lineOpen) {
+            err.println();
+        }
+        err.println(line);
+        if (lineOpen) {
+            err.print("\r" + current);
+        }
+        err.flush();
     }
 
     /**

@@ -27,6 +27,22 @@ class RefreshProgressViewTest {
     }
 
     @Test
+    void terminal_aRetryLine_getsALineOfItsOwn_andTheProgressLineIsDrawnAgainBelowIt() {
+        StringWriter err = new StringWriter();
+        RefreshProgressView view = new RefreshProgressView(new PrintWriter(err), true, Clock.systemUTC());
+
+        view.onProgress(1, 2);
+        view.note("waiting for http://127.0.0.1:9000 (attempt 2 of 3)\u2026");
+        view.onProgress(2, 2);
+        view.note("waiting for http://127.0.0.1:9000 (attempt 3 of 3)\u2026");
+
+        assertThat(err.toString()).isEqualTo("\rRefreshing 1/2 clients\u2026\n"
+                + "waiting for http://127.0.0.1:9000 (attempt 2 of 3)\u2026\n"
+                + "\rRefreshing 1/2 clients\u2026\rRefreshing 2/2 clients\u2026\n"
+                + "waiting for http://127.0.0.1:9000 (attempt 3 of 3)\u2026\n");
+    }
+
+    @Test
     void log_printsALineEveryFewSeconds_andTheLast() {
         AtomicLong seconds = new AtomicLong();
         Clock clock = new Clock() {

@@ -20,6 +20,11 @@ public final class RetryReports {
         listener = Objects.requireNonNull(to);
     }
 
+    /** Where the lines go now, to be put back after a stretch that sends them elsewhere (a progress line). */
+    public static Consumer<String> listener() {
+        return listener;
+    }
+
     public static void report(String line) {
         listener.accept(line);
     }
