@@ -58,8 +58,8 @@ class SandboxStackTest {
         CliRun plan = cogform("plan");
 
         assertThat(plan.exitCode()).isEqualTo(1);
-        assertThat(plan.err()).contains("cogform.yaml:4:3: error[refresh.pool-not-found]: pool id"
-                + " \"us-east-1_AbCdEf123\" does not exist");
+        assertThat(plan.err()).contains("cogform.yaml:5:9: error[refresh.pool-not-found]: pool id"
+                + " \"us-east-1_AbCdEf123\" does not exist", "at pools.main.id");
         assertThat(plan.err()).doesNotContain("NOT_FOUND");
     }
 

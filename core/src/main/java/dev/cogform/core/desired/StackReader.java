@@ -312,7 +312,10 @@ final class StackReader {
             clients.add(new DesiredClient(address, r.settings(), r.lifecycle(), at.at(), r.sources(), r.importId(),
                     r.secretRotation()));
         }
-        return new DesiredPool(e.key(), id, id == null ? name : null, clients, reader.position(e.keyNode()));
+        // Diagnostics about the pool itself (not found, lookup failed) concern its id or name: point there.
+        Entry identity = m.get(id != null ? "id" : "name");
+        return new DesiredPool(e.key(), id, id == null ? name : null, clients,
+                reader.position(identity != null ? identity.value() : e.keyNode()));
     }
 
     private boolean key(Entry e, String what) {

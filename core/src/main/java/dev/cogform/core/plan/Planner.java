@@ -4,6 +4,7 @@ import dev.cogform.core.desired.DesiredClient;
 import dev.cogform.core.desired.FieldSources;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.diag.Diagnostics;
+import dev.cogform.core.diag.Location;
 import dev.cogform.core.live.ClientSummary;
 import dev.cogform.core.live.LiveClient;
 import dev.cogform.core.model.AppClientField;
@@ -551,10 +552,12 @@ public final class Planner {
                         + " apply, then make the change"
                 : "the state records prevent_destroy for it; to delete it, put it back in cogform.yaml with"
                         + " lifecycle.prevent_destroy: false, apply, then remove it";
-        diagnostics.add(RunRules.PREVENT_DESTROY.diagnostic(address + ".lifecycle.prevent_destroy",
+        // Where the YAML sets it (the client, or its pool's defaults); for a client gone from the YAML, no place.
+        Location where = wanted(address).map(c -> c.sources().locate("lifecycle.prevent_destroy"))
+                .orElse(new Location(DesiredClient.path(address) + ".lifecycle.prevent_destroy", null));
+        diagnostics.add(RunRules.PREVENT_DESTROY.diagnostic(where.path(),
                 "client " + address + " (" + rec.clientId() + ") has lifecycle.prevent_destroy set, but this plan would "
-                        + verb + " it", hint,
-                wanted(address).map(DesiredClient::at).orElse(null)));
+                        + verb + " it", hint, where.at()));
     }
 
     private static ResourceChange create(AppClientSettings settings, ClientAddress address, String poolId,

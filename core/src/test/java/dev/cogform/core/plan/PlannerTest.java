@@ -9,6 +9,7 @@ import static dev.cogform.core.testing.TestStacks.protect;
 import static dev.cogform.core.testing.TestStacks.stack;
 import static dev.cogform.core.testing.TestStacks.web;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Named.named;
 
 import dev.cogform.core.desired.DesiredClient;
@@ -426,6 +427,31 @@ class PlannerTest {
 
         assertThat(plan.changes()).extracting(PlannerTest::show)
                 .containsExactly("main.web update update_because_settings_differ token_validity.access,enable_token_revocation*");
+    }
+
+    @Test
+    void preventDestroy_refusal_pointsAtWhereTheYamlSetsIt_orNamesTheFieldPathOfAClientGoneFromIt() {
+        AppClientSettings secret = WEB.toBuilder().generateSecret(true).build();
+        SourcePosition client = new SourcePosition("cogform.yaml", 12, 5);
+        SourcePosition inDefaults = new SourcePosition("cogform.yaml", 8, 26);
+        FieldSources sources = new FieldSources(new Location("pools.main.clients.web", client),
+                Map.of("lifecycle.prevent_destroy", new Location("pools.main.defaults.lifecycle.prevent_destroy", inDefaults)),
+                Map.of());
+        DesiredClient protectedByDefaults = new DesiredClient(new ClientAddress("main", "web"), secret,
+                new Lifecycle(true, Set.of()), client, sources);
+
+        Plan replace = Planner.plan(stack(poolById("main", P, protectedByDefaults)),
+                state(record("main.web", P, "c1", WEB, true)),
+                live().pool("main", P).client("main.web", P, "c1", WEB).build(), new PlanOptions(Set.of(), NOW, "t"));
+        Plan delete = Planner.plan(stack(poolById("main", P)), state(record("main.web", P, "c1", WEB, true)),
+                live().pool("main", P).client("main.web", P, "c1", WEB).build(), new PlanOptions(Set.of(), NOW, "t"));
+
+        assertThat(replace.diagnostics()).filteredOn(d -> d.rule().equals("lifecycle.prevent-destroy"))
+                .extracting(Diagnostic::path, Diagnostic::at)
+                .containsExactly(tuple("pools.main.defaults.lifecycle.prevent_destroy", inDefaults));
+        assertThat(delete.diagnostics()).filteredOn(d -> d.rule().equals("lifecycle.prevent-destroy"))
+                .extracting(Diagnostic::path, Diagnostic::at)
+                .containsExactly(tuple("pools.main.clients.web.lifecycle.prevent_destroy", null));
     }
 
     @Test
