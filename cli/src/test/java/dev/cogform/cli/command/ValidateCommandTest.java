@@ -126,6 +126,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_namesAVarFilesProblem_byAPathThatOpens_withAnExcerpt() throws IOException {
+        write(VALID);
+        Files.writeString(dir.resolve("v.yaml"), "domain: [1, 2]\n");
+
+        CliRun run = CliRun.of("validate", "-C", dir.toString(), "--var-file", "v.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith(dir.resolve("v.yaml") + ":1:9: error[yaml.type]")
+                .contains(" 1 | domain: [1, 2]", "   |         ^");
+    }
+
+    @Test
     void validate_acceptsNoColor() throws IOException {
         write(VALID);
 

@@ -89,8 +89,11 @@ final class VariableValues {
                         "check the path; it is relative to the stack directory"));
                 continue;
             }
-            NodeReader reader = new NodeReader(label, sink, null, budget);
-            Node root = SafeYaml.compose(text, label, sink);
+            // Positions name the file as a path from the working directory (qs/vars.yaml for -C qs), like
+            // cogform.yaml's, so that file:line:column opens; messages above keep the option as typed.
+            String where = file.normalize().toString();
+            NodeReader reader = new NodeReader(where, sink, null, budget);
+            Node root = SafeYaml.compose(text, where, sink);
             if (root == null) {
                 continue;
             }

@@ -308,7 +308,8 @@ class DesiredStateLoaderTest {
 
         assertThat(r.ok()).isTrue();
         assertThat(r.diagnostics()).extracting(Diagnostic::rule).containsExactly("var.unused", "var.unused");
-        assertThat(r.diagnostics().get(0).at()).isEqualTo(new SourcePosition("vars.yaml", 1, 1));
+        // Named as a path from the working directory, as the stack file is (here, -C of an absolute path).
+        assertThat(r.diagnostics().get(0).at()).isEqualTo(new SourcePosition(dir.resolve("vars.yaml").toString(), 1, 1));
         assertThat(r.diagnostics().get(1).path()).isEqualTo("--var extra");
     }
 
@@ -321,7 +322,7 @@ class DesiredStateLoaderTest {
 
         assertThat(only(missing, "var.file").message()).startsWith("--var-file nope.yaml does not exist (looked for ")
                 .doesNotContain("Exception");
-        assertThat(only(list, "yaml.type").at()).isEqualTo(new SourcePosition("list.yaml", 1, 1));
+        assertThat(only(list, "yaml.type").at()).isEqualTo(new SourcePosition(dir.resolve("list.yaml").toString(), 1, 1));
     }
 
     @Test
