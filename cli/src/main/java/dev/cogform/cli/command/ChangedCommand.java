@@ -3,6 +3,7 @@ package dev.cogform.cli.command;
 import dev.cogform.cli.git.ChangedStacks;
 import dev.cogform.cli.view.ChangedView;
 import dev.cogform.core.diag.ExitCode;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,11 @@ public final class ChangedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<String> unusable = main.unusableDirectory();
+        if (unusable.isPresent()) {
+            spec.commandLine().getErr().println("cogform: " + unusable.get());
+            return ExitCode.ERROR;
+        }
         ChangedStacks.Result result = ChangedStacks.find(main.directory(), base);
         ChangedView view = new ChangedView(spec.commandLine().getOut(), spec.commandLine().getErr());
         if (json) {

@@ -8,6 +8,7 @@ import dev.cogform.core.diag.ExitCode;
 import dev.cogform.core.review.DesiredDiff;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +53,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Optional<String> unusable = main.unusableDirectory();
+        if (unusable.isPresent()) {
+            err.println("cogform: " + unusable.get());
+            return ExitCode.ERROR;
+        }
         StackAtCommit.Sides sides = StackAtCommit.load(main.directory(), base, head, stack.variables(main.directory()));
         LoadResult before = sides.before().loaded();
         LoadResult after = sides.after().loaded();

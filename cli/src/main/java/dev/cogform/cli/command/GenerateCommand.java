@@ -105,6 +105,11 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = main.directory();
+        Optional<String> unusable = main.unusableDirectory();
+        if (unusable.isPresent()) {
+            err.println("cogform: " + unusable.get());
+            return ExitCode.ERROR;
+        }
         Path target = outFile == null ? null : dir.resolve(outFile);
         if (target != null && Files.exists(target) && !force) {
             err.println("cogform: " + outFile + " exists; add --force to overwrite it, or choose another --out");

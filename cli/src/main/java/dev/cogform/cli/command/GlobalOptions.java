@@ -1,7 +1,9 @@
 package dev.cogform.cli.command;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The options every command inherits from the root command ({@code -C DIR}, {@code --no-color}, {@code --debug}). Commands
@@ -19,4 +21,20 @@ public interface GlobalOptions {
     boolean noColor();
 
     boolean debug();
+
+    /**
+     * Why a {@code -C} directory cannot be used (it does not exist, or is a file), in the stack loader's
+     * words; empty when every one is a directory. For the commands that do not read the stack through
+     * the loader, which says it itself.
+     */
+    default Optional<String> unusableDirectory() {
+        for (Path d : directories()) {
+            if (!Files.isDirectory(d)) {
+                return Optional.of("the stack directory " + d + (Files.exists(d) ? " is a file, not a directory"
+                        : " does not exist" + (d.isAbsolute() ? "" : " (in " + Path.of("").toAbsolutePath() + ")"))
+                        + "; check the path given to -C");
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cogform.cli.view;
 
+import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.drift.BaselineState;
 import dev.cogform.core.drift.ClientFinding;
 import dev.cogform.core.drift.DriftReport;
@@ -31,6 +32,11 @@ public final class HumanDriftView implements DriftView {
         for (StackReport s : r.stacks()) {
             out.println();
             out.println(colors.bold("Stack " + s.stack()) + (s.budget() == null ? "" : " (" + s.budget() + ")"));
+            if (s.errored()) {
+                long errors = s.diagnostics().stream().filter(Diagnostic::isError).count();
+                out.println("  " + colors.red("could not be checked fully: " + errors + " error" + (errors == 1 ? "" : "s")
+                        + ", listed below"));
+            }
             long inSync = s.count(Status.IN_SYNC);
             for (ClientFinding c : s.clients()) {
                 if (c.status() != Status.IN_SYNC) {
@@ -55,9 +61,11 @@ public final class HumanDriftView implements DriftView {
             }
         }
         out.println();
-        out.println(r.baselined()
-                ? r.news().size() + " new, changed or resolved finding(s) since the baseline."
-                : r.drift().size() + " finding(s).");
+        long failed = r.stacks().stream().filter(StackReport::errored).count();
+        out.println((r.baselined()
+                ? r.news().size() + " new, changed or resolved finding(s) since the baseline"
+                : r.drift().size() + " finding(s)")
+                + (failed == 0 ? "." : "; " + failed + " stack" + (failed == 1 ? "" : "s") + " could not be checked fully."));
         out.flush();
     }
 

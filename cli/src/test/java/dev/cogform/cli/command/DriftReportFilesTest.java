@@ -6,6 +6,7 @@ import static dev.cogform.core.testing.TestStacks.stack;
 import static dev.cogform.core.testing.TestStacks.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cogform.cli.CliRun;
 import dev.cogform.cli.DriftFormats;
 import dev.cogform.cli.FakeServices;
 import java.io.IOException;
@@ -84,5 +85,17 @@ class DriftReportFilesTest {
         assertThat(directory.err()).contains("--baseline " + dir + " is a directory, not a file")
                 .doesNotContain("Exception");
         assertThat(services.cognito.calls()).isEmpty();
+    }
+
+    @Test
+    void aStackThatCannotBeChecked_saysSoInTheReport_notJustZeroFindings() {
+        Path missing = dir.resolve("nosuch");
+
+        CliRun run = CliRun.of("-C", missing.toString(), "drift");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("error[stack.missing]: the stack directory " + missing + " does not exist");
+        assertThat(run.out()).contains("Stack " + missing + "\n  could not be checked fully: 1 error, listed below")
+                .endsWith("0 finding(s); 1 stack could not be checked fully.\n");
     }
 }

@@ -132,9 +132,9 @@ public final class StackFile {
         String name = displayName(stackDir);
         if (!Files.isDirectory(stackDir)) {
             return new Text(null, LoadRules.STACK_MISSING.at(new Location("", null),
-                    "the stack directory " + stackDir + " does not exist"
-                            + (stackDir.isAbsolute() ? "" : " (in " + Path.of("").toAbsolutePath() + ")"),
-                    "check the path given to -C"));
+                    "the stack directory " + stackDir + (Files.exists(stackDir) ? " is a file, not a directory"
+                            : " does not exist" + (stackDir.isAbsolute() ? "" : " (in " + Path.of("").toAbsolutePath() + ")")),
+                    Files.exists(stackDir) ? "give -C the directory that holds " + FILE_NAME : "check the path given to -C"));
         }
         if (!Files.isRegularFile(file)) {
             return new Text(null, LoadRules.STACK_MISSING.at(new Location("", null),
