@@ -1,5 +1,7 @@
 package dev.cogform.cli.git;
 
+import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.stack.DesiredStateLoader;
 import dev.cogform.core.desired.LoadResult;
 import dev.cogform.core.desired.Variables;
@@ -86,7 +88,7 @@ public final class StackAtCommit {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(yaml)).toString();
             LoadResult loaded = DesiredStateLoader.load(stackCopy, text,
                     new Variables(variables.cli(), files, variables.environment()));
-            return new Side(commit.name(), loaded);
+            return new Side(commit.name(), gitNamed(loaded, mirror, commit.name().substring(0, 12)));
         } catch (CharacterCodingException e) {
             throw new GitException(yamlPath + " at " + where + " is not UTF-8 text");
         } catch (IOException e) {
@@ -94,6 +96,24 @@ public final class StackAtCommit {
         } finally {
             delete(mirror);
         }
+    }
+
+    /**
+     * The diagnostics with their files named as git names a file at a commit ({@code 1a2b3c4d5e6f:stack/cogform.yaml}),
+     * not by the temporary copy they were read from, which is gone when they are printed.
+     */
+    private static LoadResult gitNamed(LoadResult loaded, Path mirror, String commit) {
+        String prefix = mirror.toString() + java.io.File.separator;
+        List<Diagnostic> named = loaded.diagnostics().stream().map(d -> {
+            SourcePosition at = d.at();
+            if (at == null || !at.file().startsWith(prefix)) {
+                return d;
+            }
+            String inRepo = at.file().substring(prefix.length()).replace(java.io.File.separatorChar, '/');
+            return new Diagnostic(d.severity(), d.rule(), d.path(), d.message(), d.hint(),
+                    new SourcePosition(commit + ":" + inRepo, at.line(), at.column()));
+        }).toList();
+        return new LoadResult(loaded.state(), named);
     }
 
     private static void delete(Path dir) {

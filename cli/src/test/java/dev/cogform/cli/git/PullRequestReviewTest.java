@@ -137,6 +137,22 @@ class PullRequestReviewTest {
     }
 
     @Test
+    void diff_ofAStackThatDoesNotLoadAtACommit_namesTheFileAsGitDoes() throws Exception {
+        GitCli git = GitCli.init(dir).write("s/cogform.yaml", stack("https://x.example/cb", false, false));
+        git.commitAll("stack");
+        git.run("checkout", "-q", "-b", "feature");
+        git.write("s/cogform.yaml", stack("https://x.example/cb", false, false).replace("callback_urls", "callback_url"));
+        git.commitAll("typo");
+
+        CliRun run = CliRun.of("-C", dir.resolve("s").toString(), "diff", "--base", "main");
+
+        String head = git.run("rev-parse", "HEAD").substring(0, 12);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(head + ":s/cogform.yaml:").contains("error[yaml.unknown-key]")
+                .doesNotContain("cogform-diff-", "/tmp/");
+    }
+
+    @Test
     void diff_newOrRenamedStack_isAllAdded_andADeletedVarFile_isAnError() throws Exception {
         GitCli git = GitCli.init(dir).write("old/cogform.yaml", stack("https://x.example/cb", false, false))
                 .write("old/prod.yaml", "domain: x\n");
