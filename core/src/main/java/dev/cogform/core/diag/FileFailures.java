@@ -42,6 +42,9 @@ public final class FileFailures {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof NoSuchFileException) {
+            return "it cannot be created there"; // its directory exists, yet refuses it (a /proc, say)
+        }
         return reason(e);
     }
 

@@ -1,5 +1,6 @@
 package dev.cogform.state.local;
 
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.state.LockInfo;
 import dev.cogform.core.state.LockLostException;
 import dev.cogform.core.state.StateException;
@@ -141,7 +142,7 @@ final class FileLocker implements Locker {
             Posix.createPrivateDirectories(lockFile.getParent());
             return Posix.openPrivate(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StateException("could not open the lock file " + lockFile + ": " + e.getMessage(), e);
+            throw new StateException("could not open the lock file " + lockFile + ": " + FileFailures.writing(lockFile, e), e);
         }
     }
 

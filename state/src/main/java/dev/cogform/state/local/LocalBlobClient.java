@@ -1,5 +1,6 @@
 package dev.cogform.state.local;
 
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.state.LockInfo;
 import dev.cogform.core.state.StateException;
 import dev.cogform.state.blob.Blob;
@@ -58,6 +59,9 @@ final class LocalBlobClient implements BlobClient {
     private record Seen(String etag, Object fileKey, long size, FileTime modified) {
     }
 
+    /** Far above any real state (10,000 clients take about 15 MB), low enough to be read within the launcher's heap. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
     LocalBlobClient(Path file, Path lockFile, RenameHook hook) {
         this.file = file;
         this.backup = file.resolveSibling(file.getFileName() + ".backup");
@@ -70,6 +74,14 @@ final class LocalBlobClient implements BlobClient {
     public Optional<StoredBlob> get() {
         try {
             BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!before.isRegularFile()) {
+                throw new StateException("the state file " + file + " is not a regular file (a directory, device or"
+                        + " pipe); check the state path in cogform.yaml");
+            }
+            if (before.size() > MAX_BYTES) {
+                throw new StateException("the state file " + file + " is larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MB, far more than the state of 10,000 clients (about 15 MB); check the state path");
+            }
             byte[] bytes = Files.readAllBytes(file);
             String etag = sha256(bytes);
             remember(etag, before);
@@ -77,7 +89,7 @@ final class LocalBlobClient implements BlobClient {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new StateException("could not read the state file " + file + ": " + e.getMessage(), e);
+            throw new StateException("could not read the state file " + file + ": " + FileFailures.of(e), e);
         }
     }
 

@@ -94,6 +94,30 @@ class LocalStateStoreTest implements LockRaceContract, CasRaceContract {
     }
 
     @Test
+    void aStatePathThatIsNotARegularFile_isRefused_beforeALockFileIsMade() throws Exception {
+        Path fifo = stack.resolve("fifo.json");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        Path directory = Files.createDirectories(stack.resolve("dir.json"));
+
+        for (Path p : new Path[] {fifo, directory, Path.of("/dev/zero")}) {
+            assertThatThrownBy(() -> LocalStore.open(p)).isInstanceOf(StateException.class)
+                    .hasMessageContaining("is not a regular file (a directory, device or pipe)");
+        }
+        assertThat(stack.resolve("fifo.json.lock")).doesNotExist();
+    }
+
+    @Test
+    void aStateFileFarLargerThanAnyState_isRefused_unread() throws IOException {
+        Path huge = stack.resolve("huge.json");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(LocalBlobClient.MAX_BYTES + 1); // sparse: nothing is written
+        }
+
+        assertThatThrownBy(() -> LocalStore.open(huge).read()).isInstanceOf(StateException.class)
+                .hasMessageContaining("is larger than 64 MB");
+    }
+
+    @Test
     void files_arePrivate_andTheDirectoryIsCreatedPrivate() throws IOException {
         BlobStateStore store = openStore();
         StateSnapshot s = store.write(Snapshots.with(store.read(), "main.a"));
