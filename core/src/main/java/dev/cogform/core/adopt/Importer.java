@@ -50,13 +50,13 @@ public final class Importer {
         Optional<ClientRecord> existing = state.client(address);
         if (existing.isPresent()) {
             return refuse(RunRules.IMPORT_CONFLICT, address + " already manages client " + existing.get().clientId(),
-                    "run 'cogform state rm " + address + "' first to manage client " + clientId + " instead");
+                    "run '" + desired.command("state rm " + address) + "' first to manage client " + clientId + " instead");
         }
         Optional<ClientRecord> owner = state.clients().values().stream()
                 .filter(r -> r.clientId().equals(clientId)).findFirst();
         if (owner.isPresent()) {
             return refuse(RunRules.IMPORT_ALREADY_MANAGED, "client " + clientId + " is already managed by "
-                    + owner.get().address(), "'cogform state mv " + owner.get().address() + " " + address
+                    + owner.get().address(), "'" + desired.command("state mv " + owner.get().address() + " " + address)
                     + "' moves it to the new address");
         }
         DesiredPool pool = desired.pool(address.pool()).orElseThrow();

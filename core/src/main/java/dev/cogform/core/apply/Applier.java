@@ -347,8 +347,11 @@ public final class Applier {
     private int recordIntents(List<ResourceChange> pool, int from, Recorder recorder) {
         int end = from;
         List<PendingCreate> intents = new ArrayList<>();
+        // One time for the whole batch: it is how the next plan tells a batch's intents (sent in order) apart,
+        // so that after a crash only the one after the last that landed is in doubt.
+        Instant at = clock.instant();
         while (end < pool.size() && end - from < CREATE_BATCH && pool.get(end) instanceof ResourceChange.Create c) {
-            intents.add(new PendingCreate(c.address(), c.poolId(), c.after().clientName(), clock.instant(),
+            intents.add(new PendingCreate(c.address(), c.poolId(), c.after().clientName(), at,
                     gateway.writeTimeout(), retries.margin()));
             end++;
         }

@@ -25,6 +25,19 @@ public record DesiredState(Path directory, ProviderConfig provider, StateConfig 
         return clients().stream().filter(c -> c.address().equals(address)).findFirst();
     }
 
+    /**
+     * A cogform command line for this stack, as a hint prints it: {@code cogform -C DIR ARGS}, without
+     * {@code -C} for the working directory, so that it runs as printed from where the user is.
+     */
+    public String command(String args) {
+        String dir = directory == null ? "" : directory.toString();
+        return "cogform " + (dir.isEmpty() || dir.equals(".") ? "" : "-C " + quoted(dir) + " ") + args;
+    }
+
+    private static String quoted(String path) {
+        return path.matches("[\\w./@%+=:,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
+    }
+
     public Optional<DesiredPool> pool(String key) {
         return pools.stream().filter(p -> p.key().equals(key)).findFirst();
     }

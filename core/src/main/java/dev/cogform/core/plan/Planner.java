@@ -169,7 +169,7 @@ public final class Planner {
                                 + " it may still land until " + p.answerBy() + " (request timeout "
                                 + p.timeout().toSeconds() + " s plus " + p.margin().toSeconds() + " s)",
                         "plan again after " + p.answerBy() + "; if you are sure the create never reached Cognito,"
-                                + " run: cogform state forget-pending " + address, null));
+                                + " run: " + desired.command("state forget-pending " + address), null));
                 return;
             }
             stateChanges.add(new StateChange(StateChange.Kind.FORGET_PENDING, address, null));
@@ -265,7 +265,7 @@ public final class Planner {
                 diagnostics.add(RunRules.IMPORT_CONFLICT.diagnostic(DesiredClient.path(address) + ".import_id",
                         address + " already manages client " + rec.clientId() + ", but import_id names client "
                                 + dc.importId(),
-                        "remove import_id (the import is done), or run 'cogform state rm " + address
+                        "remove import_id (the import is done), or run '" + desired.command("state rm " + address)
                                 + "' first to manage client " + dc.importId() + " instead",
                         dc.sources().locate("import_id").at()));
                 return;
@@ -345,8 +345,8 @@ public final class Planner {
             diagnostics.add(RunRules.IMPORT_ALREADY_MANAGED.diagnostic(at.path(),
                     "client " + id + " is already managed by " + owner.get().address() + "; one client cannot stand for"
                             + " two addresses",
-                    "remove import_id from " + address + ", or 'cogform state mv " + owner.get().address() + " "
-                            + address + "' to move it", at.at()));
+                    "remove import_id from " + address + ", or '" + desired.command("state mv " + owner.get().address()
+                            + " " + address) + "' to move it", at.at()));
             return false;
         }
         LiveClient client = live.candidates().get(id);

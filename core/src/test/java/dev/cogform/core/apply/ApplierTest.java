@@ -21,11 +21,13 @@ import dev.cogform.core.plan.PlanOptions;
 import dev.cogform.core.plan.Planner;
 import dev.cogform.core.plan.StateChange;
 import dev.cogform.core.refresh.Refresher;
+import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.testing.CallLog;
 import dev.cogform.core.testing.FakeCognitoGateway;
 import dev.cogform.core.testing.FakeCognitoGateway.Op;
 import dev.cogform.core.testing.InMemoryStateStore;
+import dev.cogform.core.diag.Diagnostic;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -505,5 +507,39 @@ class ApplierTest {
         assertThat(store.read().pending()).isEmpty();
         assertThat(store.read().clients()).hasSize(10);
         assertThat(plan(desired).hasChanges()).isFalse();
+    }
+
+    @Test
+    void aBatchsIntents_shareOneTime_soACrashLeavesOnlyTheCreateInFlightInDoubt() {
+        List<DesiredClient> clients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clients.add(client("main", "c" + i, web("c" + i)));
+        }
+        DesiredState desired = stackOf(clients.toArray(DesiredClient[]::new));
+        Plan plan = plan(desired);
+        AtomicInteger ticks = new AtomicInteger();
+        Clock ticking = new Clock() { // a real clock moves between the intents of one batch
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return clock.instant().plusNanos(ticks.incrementAndGet());
+            }
+        };
+        cognito.failOn(Op.CREATE, 2, 1, new GatewayException(GatewayError.UNREACHABLE, "connection reset"), false);
+        store.failWritesAfter(1); // the batch's intents are saved; the process "dies" before the ids are
+
+        new Applier(cognito, store, ticking, ApplyListener.NONE, 4).withRetries(NO_WAIT).apply(plan, store.read());
+        store.failWritesAfter(Integer.MAX_VALUE);
+
+        assertThat(store.read().pending()).hasSize(6).extracting(PendingCreate::at).containsOnly(
+                store.read().pending().get(0).at());
+        assertThat(plan(desired).diagnostics()).filteredOn(d -> d.rule().equals("plan.pending-in-doubt"))
+                .extracting(Diagnostic::path).containsExactly("main.c2");
     }
 }
