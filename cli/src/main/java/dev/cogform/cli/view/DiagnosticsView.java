@@ -64,6 +64,9 @@ public final class DiagnosticsView {
         err.flush();
     }
 
+    /** The most characters of a source line an excerpt shows. */
+    static final int EXCERPT_WIDTH = 160;
+
     /** The lines under the first: {@code   at PATH}, then the source line and a caret under the column. */
     private List<String> context(Diagnostic d) {
         List<String> out = new ArrayList<>();
@@ -75,8 +78,17 @@ public final class DiagnosticsView {
         if (line != null && at.column() >= 1 && at.column() <= line.length() + 1) {
             String number = String.valueOf(at.line());
             String gutter = " ".repeat(number.length());
+            // A long line (a megabyte value on one line) is shown as a window around the column.
+            int column = at.column();
+            if (line.length() > EXCERPT_WIDTH) {
+                int from = Math.max(0, Math.min(column - 1 - EXCERPT_WIDTH / 4, line.length() - EXCERPT_WIDTH));
+                int to = Math.min(line.length(), from + EXCERPT_WIDTH);
+                String head = from > 0 ? "\u2026" : "";
+                line = head + line.substring(from, to) + (to < line.length() ? "\u2026" : "");
+                column = column - from + head.length();
+            }
             // Keep the tabs of the line in the caret's indent, so that it lines up whatever the tab width.
-            String indent = line.substring(0, at.column() - 1).replaceAll("[^\t]", " ");
+            String indent = line.substring(0, column - 1).replaceAll("[^\t]", " ");
             String caret = d.isError() ? colors.red("^") : colors.yellow("^");
             out.add(" " + gutter + " |");
             out.add(" " + number + " | " + line);

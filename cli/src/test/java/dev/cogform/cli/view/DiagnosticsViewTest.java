@@ -55,6 +55,26 @@ class DiagnosticsViewTest {
     }
 
     @Test
+    void printHuman_ofAMegabyteLine_showsAWindowAroundTheColumn() {
+        String value = "x".repeat(1_000_000);
+        String line = "    name: \"" + value + "\" # end";
+        StringWriter out = new StringWriter();
+        List<Diagnostic> found = List.of(Diagnostic.error("client.name-length", "pools.main.clients.web.name",
+                "the name is too long", null, new SourcePosition("cogform.yaml", 3, 11)),
+                Diagnostic.error("yaml.unknown-key", "pools.main.clients.web.x", "unknown key", null,
+                        new SourcePosition("cogform.yaml", 3, line.length() - 4)));
+
+        DiagnosticsView.printHuman(new PrintWriter(out), found, (file, n) -> n == 3 ? line : null);
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(out.toString().length()).isLessThan(1_000);
+        assertThat(lines.get(3)).isEqualTo(" 3 |     name: \"" + "x".repeat(160 - 11) + "\u2026");
+        assertThat(lines.get(4)).isEqualTo("   |           ^");
+        assertThat(lines.get(9)).startsWith(" 3 | \u2026x").endsWith("\" # end");
+        assertThat(lines.get(10).indexOf('^')).isEqualTo(lines.get(9).indexOf("# end"));
+    }
+
+    @Test
     void sourceLines_files_readsTheStackFileAsNamed_andVarFilesInTheStackDirectory(@TempDir Path dir)
             throws IOException {
         Path stack = Files.createDirectory(dir.resolve("typo"));
