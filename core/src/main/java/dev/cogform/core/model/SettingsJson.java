@@ -2,12 +2,14 @@ package dev.cogform.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +23,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one JSON form of {@link AppClientSettings}, shared by the state file, plan files and
@@ -55,11 +59,23 @@ public final class SettingsJson {
         return MAPPER.valueToTree(settings);
     }
 
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing (?:creator |required )?property '([^']+)'");
+
     public static AppClientSettings fromTree(JsonNode node) {
         try {
             return STRICT.readValue(MAPPER.treeAsTokens(node));
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("has a key this cogform does not know: \"" + e.getPropertyName() + "\"", e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a valid app-client settings object: " + e.getOriginalMessage(), e);
+            // Jackson's own words name its classes and features; say which key is missing or wrong instead.
+            Matcher missing = MISSING_PROPERTY.matcher(e.getOriginalMessage());
+            if (missing.find()) {
+                throw new IllegalArgumentException("lacks the key \"" + missing.group(1) + "\"", e);
+            }
+            String key = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(m.getPath().size() - 1).getFieldName() : null;
+            throw new IllegalArgumentException(key != null ? "has a value of the wrong kind at \"" + key + "\""
+                    : "is not an app-client settings object", e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

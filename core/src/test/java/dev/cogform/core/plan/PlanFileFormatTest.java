@@ -14,7 +14,9 @@ import static dev.cogform.core.testing.TestStacks.protect;
 import static dev.cogform.core.testing.TestStacks.stack;
 import static dev.cogform.core.testing.TestStacks.web;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.model.AppClientSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,10 +154,13 @@ class PlanFileFormatTest {
         assertThat(saved).contains("\"format_version\" : \"1.0\"");
         assertThat(read.git()).isNull();
         assertThat(read.sources()).isEmpty();
-        // 1.0 had no source lines; the digest is over the document as saved, so it is the 1.0 one.
+        // 1.0 had no source lines; the digest is over the document as saved, so it is the 1.0 one. Its
+        // diagnostics are as that build worded them (a field path may read differently now): same rules and messages.
         Plan expected = new Plan(plan.toolVersion(), plan.createdAt(), plan.refreshed(), plan.sandbox(),
                 plan.desiredDigest(), plan.basedOn(), plan.targets(), plan.changes(), plan.drift(), plan.stateChanges(),
-                plan.unmanaged(), plan.diagnostics(), read.digest());
+                plan.unmanaged(), read.diagnostics(), read.digest());
         assertThat(read).isEqualTo(expected);
+        assertThat(read.diagnostics()).extracting(Diagnostic::rule, Diagnostic::message)
+                .isEqualTo(plan.diagnostics().stream().map(d -> tuple(d.rule(), d.message())).toList());
     }
 }

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -262,7 +263,29 @@ public final class StateCodec {
         return object;
     }
 
+    private static final Set<String> DOCUMENT_KEYS = Set.of("format", "version", "serial", "lineage", "tool_version",
+            "clients", "pending");
+    private static final Set<String> CLIENT_KEYS = Set.of("pool_id", "client_id", "client_name", "settings",
+            "live_fingerprint", "prevent_destroy", "applied_at", "secrets");
+    private static final Set<String> PENDING_KEYS = Set.of("address", "pool_id", "client_name", "at",
+            "timeout_seconds", "margin_seconds");
+    private static final Set<String> SECRET_KEYS = Set.of("id", "created");
+
+    /**
+     * Refuses a member this build does not know: dropping it at the next write would lose what a later
+     * cogform recorded (decode then says which cogform wrote it).
+     */
+    private static void onlyKnown(JsonNode node, Set<String> keys, String where) {
+        node.fieldNames().forEachRemaining(k -> {
+            if (!keys.contains(k)) {
+                throw new CorruptStateException((where.isEmpty() ? "it" : where) + " has a field this cogform does not"
+                        + " know: \"" + k + "\"");
+            }
+        });
+    }
+
     private static StateSnapshot bind(ObjectNode doc) {
+        onlyKnown(doc, DOCUMENT_KEYS, "");
         String lineage = text(doc, "lineage", true);
         JsonNode serialNode = doc.get("serial");
         if (serialNode == null || !serialNode.isIntegralNumber() || serialNode.longValue() < 0) {
@@ -278,6 +301,7 @@ public final class StateCodec {
             ClientAddress address = address(e.getKey(), "clients");
             JsonNode c = e.getValue();
             String where = "clients." + e.getKey();
+            onlyKnown(c, CLIENT_KEYS, where);
             AppClientSettings settings = null;
             if (c.hasNonNull("settings")) {
                 try {
@@ -304,6 +328,7 @@ public final class StateCodec {
         int i = 0;
         for (JsonNode p : pendingNode) {
             String where = "pending[" + i++ + "]";
+            onlyKnown(p, PENDING_KEYS, where);
             pending.add(new PendingCreate(address(text(p, "address", true, where), where),
                     text(p, "pool_id", true, where), text(p, "client_name", true, where),
                     instant(p, "at", true, where), seconds(p, "timeout_seconds", where),
@@ -324,6 +349,7 @@ public final class StateCodec {
         int i = 0;
         for (JsonNode d : node) {
             String at = where + ".secrets[" + i++ + "]";
+            onlyKnown(d, SECRET_KEYS, at);
             out.add(new SecretDescriptor(text(d, "id", true, at), instant(d, "created", true, at)));
         }
         return out;

@@ -268,6 +268,47 @@ class StateCodecTest {
     }
 
     @Test
+    void anUnknownFieldOutsideTheSettings_isNewerFromANewerBuild_andDamageOtherwise_neverDropped() throws IOException {
+        List<java.util.function.Consumer<ObjectNode>> additions = List.of(
+                doc -> doc.putObject("something_new").put("x", 1),
+                doc -> ((ObjectNode) doc.get("clients").get("main.web")).put("something_new", 1),
+                doc -> ((ObjectNode) doc.get("clients").get("main.web").get("secrets").get(0)).put("something_new", 1));
+        for (java.util.function.Consumer<ObjectNode> add : additions) {
+            byte[] newer = rewrite(golden("roundtrip/v3-full.json"), doc -> {
+                add.accept(doc);
+                doc.put("tool_version", "99.0.0");
+            });
+            byte[] same = rewrite(newer, doc -> doc.put("tool_version", TOOL));
+
+            assertThatThrownBy(() -> CODEC.decode(newer)).isInstanceOf(NewerStateException.class)
+                    .hasMessageContaining("written by a newer cogform (99.0.0)").hasMessageContaining("\"something_new\"");
+            assertThatThrownBy(() -> CODEC.decode(same)).isInstanceOf(CorruptStateException.class)
+                    .hasMessageContaining("has a field this cogform does not know: \"something_new\"");
+        }
+    }
+
+    @Test
+    void damagedSettings_areSaidInWords_notInTheJsonLibrarysTerms() throws IOException {
+        byte[] unknown = rewrite(golden("roundtrip/v3-full.json"),
+                doc -> ((ObjectNode) doc.get("clients").get("main.web").get("settings")).put("something_new", 1));
+        byte[] missing = rewrite(golden("roundtrip/v3-full.json"),
+                doc -> ((ObjectNode) doc.get("clients").get("main.web").get("settings")).remove("enable_token_revocation"));
+        byte[] wrongKind = rewrite(golden("roundtrip/v3-full.json"),
+                doc -> ((ObjectNode) doc.get("clients").get("main.web").get("settings")).put("generate_secret", "maybe"));
+
+        assertThatThrownBy(() -> CODEC.decode(unknown)).hasMessageContaining(
+                "clients.main.web.settings has a key this cogform does not know: \"something_new\"");
+        assertThatThrownBy(() -> CODEC.decode(missing)).hasMessageContaining(
+                "clients.main.web.settings lacks the key \"enable_token_revocation\"");
+        assertThatThrownBy(() -> CODEC.decode(wrongKind)).hasMessageContaining(
+                "clients.main.web.settings has a value of the wrong kind at \"generate_secret\"");
+        for (byte[] doc : List.of(unknown, missing, wrongKind)) {
+            assertThatThrownBy(() -> CODEC.decode(doc)).hasMessageNotContaining("dev.cogform")
+                    .hasMessageNotContaining("DeserializationFeature").hasMessageNotContaining("ignorable");
+        }
+    }
+
+    @Test
     void newer_comparesVersionsNumerically() {
         assertThat(StateCodec.newer("1.10.0", "1.9.2")).isTrue();
         assertThat(StateCodec.newer("0.2.0", "0.1.0-SNAPSHOT")).isTrue();
