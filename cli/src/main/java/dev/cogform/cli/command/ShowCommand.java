@@ -68,9 +68,13 @@ public final class ShowCommand implements Callable<Integer> {
         }
 
         static Plan read(Path file) throws IOException {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new IllegalArgumentException("plan file " + file + " does not exist; write one with"
                         + " 'cogform plan --out " + file.getFileName() + "'");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("plan file " + file + " is not a regular file (a directory, device"
+                        + " or pipe); give the file 'cogform plan --out' wrote");
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw new IllegalArgumentException("plan file " + file + " is larger than " + MAX_BYTES / (1024 * 1024)
@@ -78,6 +82,9 @@ public final class ShowCommand implements Callable<Integer> {
             }
             try {
                 return PlanFile.read(Files.readString(file));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new IllegalArgumentException("plan file " + file + " is not a plan: it is not UTF-8 text (a plan is"
+                        + " the JSON 'cogform plan --out' writes)", e);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }

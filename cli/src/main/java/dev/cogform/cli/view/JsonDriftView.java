@@ -194,8 +194,20 @@ public final class JsonDriftView implements DriftView {
      * clients and unmanaged clients, each with its id and fingerprint.
      */
     public static Baseline readBaseline(String json) throws IOException {
-        JsonNode root = MAPPER.readTree(json);
-        String version = root.path("format_version").asText("");
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IOException("it is not JSON" + (at == null || at.getLineNr() < 0 ? ""
+                    : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; the baseline must be a JSON report of cogform drift --format json", e);
+        }
+        String version = root == null ? "" : root.path("format_version").asText("");
+        if (version.startsWith("1.") && !root.path("stacks").isArray()) {
+            throw new IOException("it is not a drift report (it has no \"stacks\"; a saved plan, say);"
+                    + " the baseline must be a JSON report of cogform drift --format json");
+        }
         if (!version.startsWith("1.")) {
             throw new IOException("format_version '" + version + "' is not supported (expected 1.x);"
                     + " the baseline must be a JSON report of cogform drift --format json");

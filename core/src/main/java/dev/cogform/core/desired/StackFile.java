@@ -136,6 +136,10 @@ public final class StackFile {
                             : " does not exist" + (stackDir.isAbsolute() ? "" : " (in " + Path.of("").toAbsolutePath() + ")")),
                     Files.exists(stackDir) ? "give -C the directory that holds " + FILE_NAME : "check the path given to -C"));
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return new Text(null, LoadRules.STACK_UNREADABLE.at(new Location("", null),
+                    name + " is not a regular file (a directory, device or pipe)", "make it the stack's YAML file"));
+        }
         if (!Files.isRegularFile(file)) {
             return new Text(null, LoadRules.STACK_MISSING.at(new Location("", null),
                     "no " + FILE_NAME + " in " + stackDir.toAbsolutePath().normalize(),
