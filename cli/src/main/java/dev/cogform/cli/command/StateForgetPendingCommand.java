@@ -7,7 +7,9 @@ import dev.cogform.core.state.StateException;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +21,9 @@ import picocli.CommandLine.ParentCommand;
  * doubt, for when the operator knows it never reached Cognito. The record of the address, if any, stays.
  */
 @Command(name = "forget-pending", mixinStandardHelpOptions = true,
-        description = "Drop the pending create of addresses whose create is in doubt; the next plan creates them"
-                + " again. Only when you are sure the create never reached Cognito.")
+        description = "Drop the pending create of addresses whose create is in doubt, and the ones after it in"
+                + " its batch (never sent before it was answered); the next plan creates them again. Only when you"
+                + " are sure the create never reached Cognito.")
 public final class StateForgetPendingCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,9 +49,18 @@ public final class StateForgetPendingCommand implements Callable<Integer> {
                             + "; nothing was changed");
                 }
             }
-            List<PendingCreate> dropped = before.pending().stream().filter(p -> targets.contains(p.address())).toList();
+            // The creates of a batch are sent one after another: if a create never reached Cognito, neither did
+            // the ones after it in its batch, and they go too (else each would be in doubt in turn).
+            Set<ClientAddress> drop = new LinkedHashSet<>();
+            for (PendingCreate p : before.pending()) {
+                if (targets.contains(p.address())) {
+                    List<PendingCreate> batch = before.batchOf(p);
+                    batch.subList(batch.indexOf(p), batch.size()).forEach(q -> drop.add(q.address()));
+                }
+            }
+            List<PendingCreate> dropped = before.pending().stream().filter(p -> drop.contains(p.address())).toList();
             StateSnapshot next = before;
-            for (ClientAddress a : targets) {
+            for (ClientAddress a : drop) {
                 next = next.withoutPending(a);
             }
             view.forgotPending(dropped, store.write(next));

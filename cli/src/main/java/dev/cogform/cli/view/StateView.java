@@ -75,7 +75,7 @@ public final class StateView {
     public void forgotPending(List<dev.cogform.core.state.PendingCreate> dropped, StateSnapshot after) {
         for (var p : dropped) {
             out.println("Forgot the pending create of " + p.address() + " (client name '" + p.clientName() + "' in pool "
-                    + p.poolId() + ", sent " + p.at() + "); the next plan creates it again if cogform.yaml has it.");
+                    + p.poolId() + ", recorded " + p.at() + "); the next plan creates it again if cogform.yaml has it.");
         }
         out.println("State saved at serial " + after.serial() + ".");
         out.flush();

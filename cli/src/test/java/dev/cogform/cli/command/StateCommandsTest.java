@@ -10,6 +10,7 @@ import dev.cogform.cli.wiring.Wiring;
 import dev.cogform.core.desired.DesiredState;
 import dev.cogform.core.desired.StateConfig;
 import dev.cogform.core.model.ClientAddress;
+import dev.cogform.core.state.PendingCreate;
 import dev.cogform.core.state.StateLock;
 import dev.cogform.core.state.StateSnapshot;
 import dev.cogform.core.state.StateStore;
@@ -150,6 +151,28 @@ class StateCommandsTest {
         assertThat(forgot.out()).contains("Forgot the pending create of other.worker").contains("State saved at serial 2");
         assertThat(store.read().pending()).isEmpty();
         assertThat(store.read().clients()).isEqualTo(seeded.clients());
+    }
+
+    @Test
+    void forgetPending_alsoDropsTheLaterIntentsOfItsBatch_neverTheEarlierOnesOrOtherBatches() throws IOException {
+        stackFile("");
+        BlobStateStore store = LocalStore.open(stack.resolve(StateConfig.DEFAULT_PATH));
+        java.time.Instant batch = java.time.Instant.parse("2024-05-01T12:00:00Z");
+        StateSnapshot s = store.read();
+        for (String c : List.of("c0", "c1", "c2", "c3")) { // one batch, sent in this order
+            s = s.withPending(new PendingCreate(ClientAddress.parse("main." + c), "eu-west-1_main", c, batch,
+                    Duration.ofSeconds(120), Duration.ofSeconds(60)));
+        }
+        s = s.withPending(new PendingCreate(ClientAddress.parse("main.other"), "eu-west-1_main", "other",
+                batch.plusSeconds(1), Duration.ofSeconds(120), Duration.ofSeconds(60)));
+        store.write(s);
+
+        Result forgot = cogform("state", "forget-pending", "main.c2");
+
+        assertThat(forgot.exit()).as(forgot.err()).isZero();
+        assertThat(forgot.out()).contains("Forgot the pending create of main.c2", "Forgot the pending create of main.c3");
+        assertThat(store.read().pending()).extracting(p -> p.address().toString())
+                .containsExactly("main.c0", "main.c1", "main.other");
     }
 
     @Test

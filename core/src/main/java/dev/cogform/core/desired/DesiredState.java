@@ -26,12 +26,13 @@ public record DesiredState(Path directory, ProviderConfig provider, StateConfig 
     }
 
     /**
-     * A cogform command line for this stack, as a hint prints it: {@code cogform -C DIR ARGS}, without
-     * {@code -C} for the working directory, so that it runs as printed from where the user is.
+     * A cogform command line for this stack, as a hint prints it: {@code cogform ARGS -C DIR}, without
+     * {@code -C} for the working directory, so that it runs as printed from where the user is. {@code -C}
+     * comes last (every command takes it there) so that the command reads as its docs name it.
      */
     public String command(String args) {
         String dir = directory == null ? "" : directory.toString();
-        return "cogform " + (dir.isEmpty() || dir.equals(".") ? "" : "-C " + quoted(dir) + " ") + args;
+        return "cogform " + args + (dir.isEmpty() || dir.equals(".") ? "" : " -C " + quoted(dir));
     }
 
     private static String quoted(String path) {

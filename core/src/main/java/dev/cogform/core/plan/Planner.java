@@ -200,8 +200,7 @@ public final class Planner {
      * that made a client can have been in flight; the rest were never sent.
      */
     private boolean mayBeInFlight(PendingCreate p, Set<String> managedIds) {
-        List<PendingCreate> batch = state.pending().stream()
-                .filter(q -> q.poolId().equals(p.poolId()) && q.at().equals(p.at())).toList();
+        List<PendingCreate> batch = state.batchOf(p);
         int lastLanded = -1;
         for (int i = 0; i < batch.size(); i++) {
             if (landed(batch.get(i), managedIds)) {

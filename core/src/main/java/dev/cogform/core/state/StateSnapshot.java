@@ -53,6 +53,14 @@ public record StateSnapshot(String lineage, long serial, Map<ClientAddress, Clie
         return new StateSnapshot(lineage, serial, clients, next);
     }
 
+    /**
+     * The intents recorded with {@code intent} in one write before their creates (same pool, same time),
+     * in the order they are sent: one at a time, each after the answer to the one before.
+     */
+    public List<PendingCreate> batchOf(PendingCreate intent) {
+        return pending.stream().filter(q -> q.poolId().equals(intent.poolId()) && q.at().equals(intent.at())).toList();
+    }
+
     public StateSnapshot withoutPending(ClientAddress address) {
         return new StateSnapshot(lineage, serial, clients,
                 pending.stream().filter(p -> !p.address().equals(address)).toList());

@@ -16,8 +16,8 @@ class DesiredStateCommandTest {
     @Test
     void command_namesTheStackDirectory_unlessItIsTheWorkingOne() {
         assertThat(command(".")).isEqualTo("cogform state forget-pending main.web");
-        assertThat(command("stacks/prod")).isEqualTo("cogform -C stacks/prod state forget-pending main.web");
-        assertThat(command("/tmp/my stack")).isEqualTo("cogform -C '/tmp/my stack' state forget-pending main.web");
-        assertThat(command("it's")).isEqualTo("cogform -C 'it'\\''s' state forget-pending main.web");
+        assertThat(command("stacks/prod")).isEqualTo("cogform state forget-pending main.web -C stacks/prod");
+        assertThat(command("/tmp/my stack")).isEqualTo("cogform state forget-pending main.web -C '/tmp/my stack'");
+        assertThat(command("it's")).isEqualTo("cogform state forget-pending main.web -C 'it'\\''s'");
     }
 }

@@ -142,7 +142,24 @@ public final class S3BlobClient implements BlobClient {
             return "no AWS credentials found; set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run"
                     + " where a role is available (--debug shows every source the SDK tried)";
         }
+        Throwable refused = null;
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
+                refused = t; // the innermost says it plainest ("Connection refused")
+            }
+        }
+        if (refused != null) {
+            // Instead of "Unable to execute HTTP request: Connect to … failed: … (SDK Attempt Count: 4)".
+            return "cannot connect to " + endpointOf(e) + " (" + (refused instanceof java.net.UnknownHostException
+                    ? "unknown host " : "") + refused.getMessage() + "); check state.endpoint, the region and the network";
+        }
         return e.getMessage();
+    }
+
+    /** The address the SDK says it tried ("Connect to http://host:port …"), or "the S3 endpoint". */
+    private static String endpointOf(SdkClientException e) {
+        var m = java.util.regex.Pattern.compile("Connect to (\\S+)").matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : "the S3 endpoint";
     }
 
     private StateException failure(String verb, S3Exception e) {

@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.http.conn.ConnectTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -95,8 +97,18 @@ final class GatewayErrors {
                             + " AWS_SECRET_ACCESS_KEY, or run where a role is available (--debug shows every"
                             + " source the SDK tried)", null, null, e);
         }
+        Matcher profile = e.getMessage() == null ? null : NO_PROFILE_CREDENTIALS.matcher(e.getMessage());
+        if (profile != null && profile.find()) {
+            // The SDK's words end in a dump of its parsed profile file (ProfileFile(sections=[])).
+            return new GatewayException(GatewayError.ACCESS_DENIED, where + ": the AWS profile '" + profile.group(1)
+                    + "' has no credentials (in ~/.aws/credentials or ~/.aws/config); check provider.profile and"
+                    + " AWS_PROFILE", null, null, e);
+        }
         return new GatewayException(GatewayError.OTHER, where + ": " + e.getMessage(), null, null, e);
     }
+
+    private static final Pattern NO_PROFILE_CREDENTIALS =
+            Pattern.compile("Profile file contained no credentials for profile '([^']*)'");
 
     static GatewayError kind(String code, int status, boolean throttling) {
         if (RESOURCE_NOT_FOUND.equals(code)) {
