@@ -62,6 +62,12 @@ final class LocalBlobClient implements BlobClient {
     /** Far above any real state (10,000 clients take about 15 MB), low enough to be read within the launcher's heap. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
+    /** A state path that is a directory, a device or a pipe: /dev/zero would be read forever, a FIFO would block. */
+    static StateException notARegularFile(Path file) {
+        return new StateException("the state file " + file + " is not a regular file (a directory, device or pipe);"
+                + " check the state path in cogform.yaml");
+    }
+
     LocalBlobClient(Path file, Path lockFile, RenameHook hook) {
         this.file = file;
         this.backup = file.resolveSibling(file.getFileName() + ".backup");
@@ -75,8 +81,7 @@ final class LocalBlobClient implements BlobClient {
         try {
             BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
             if (!before.isRegularFile()) {
-                throw new StateException("the state file " + file + " is not a regular file (a directory, device or"
-                        + " pipe); check the state path in cogform.yaml");
+                throw notARegularFile(file);
             }
             if (before.size() > MAX_BYTES) {
                 throw new StateException("the state file " + file + " is larger than " + MAX_BYTES / (1024 * 1024)

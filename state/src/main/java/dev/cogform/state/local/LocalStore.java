@@ -1,7 +1,6 @@
 package dev.cogform.state.local;
 
 import dev.cogform.state.blob.BlobStateStore;
-import dev.cogform.core.state.StateException;
 import dev.cogform.state.blob.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +21,8 @@ public final class LocalStore {
 
     static BlobStateStore open(Path stateFile, LocalBlobClient.RenameHook hook) {
         Path file = stateFile.toAbsolutePath().normalize();
-        // Before any lock file is made beside it: /dev/zero would be read forever, a FIFO would block.
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new StateException("the state file " + stateFile + " is not a regular file (a directory, device or"
-                    + " pipe); check the state path in cogform.yaml");
+            throw LocalBlobClient.notARegularFile(stateFile); // before any lock file is made beside it
         }
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         return new BlobStateStore(new LocalBlobClient(file, lockFile, hook), new FileLocker(lockFile, file.toString()),
