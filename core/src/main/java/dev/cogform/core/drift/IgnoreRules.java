@@ -3,11 +3,13 @@ package dev.cogform.core.drift;
 import dev.cogform.core.spec.DriftRules;
 import dev.cogform.core.model.DriftSeverity;
 import dev.cogform.core.diag.Diagnostic;
+import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.model.AppClientField;
 import dev.cogform.core.model.ClientAddress;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +19,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The ignore file of {@code drift --ignore FILE}: rules that turn findings into {@code IGNORED}, each
@@ -76,13 +85,16 @@ public final class IgnoreRules {
         try {
             doc = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
         } catch (YamlEngineException e) {
-            problems.add(error(DriftRules.IGNORE_SYNTAX, null, file + " is not valid YAML: " + firstLine(e.getMessage()),
-                    "fix the YAML"));
+            SourcePosition at = e instanceof MarkedYamlEngineException m ? m.getProblemMark()
+                    .map(k -> new SourcePosition(file, k.getLine() + 1, k.getColumn() + 1)).orElse(null) : null;
+            problems.add(DriftRules.IGNORE_SYNTAX.diagnostic(null, file + " is not valid YAML: "
+                    + firstLine(e.getMessage()), "fix the YAML", at));
             return new IgnoreRules(file, rules, severities, problems);
         }
+        Map<String, SourcePosition> written = positions(text, file);
         if (doc != null && !(doc instanceof Map)) {
             problems.add(error(DriftRules.IGNORE_SYNTAX, null, file + " must be a map with rules: and severities:", null));
-            return new IgnoreRules(file, rules, severities, problems);
+            return new IgnoreRules(file, rules, severities, located(problems, written));
         }
         Map<?, ?> root = doc == null ? Map.of() : (Map<?, ?>) doc;
         for (Object key : root.keySet()) {
@@ -123,7 +135,45 @@ public final class IgnoreRules {
         } else if (sev != null) {
             problems.add(error(DriftRules.IGNORE_SYNTAX, "severities", file + ": severities must be a map", null));
         }
-        return new IgnoreRules(file, rules, severities, problems);
+        return new IgnoreRules(file, rules, severities, located(problems, written));
+    }
+
+    /** Where each path of the file is written ({@code rules[0].reason}: its value), so that problems point there. */
+    private static Map<String, SourcePosition> positions(String text, String file) {
+        Map<String, SourcePosition> out = new HashMap<>();
+        new Compose(LoadSettings.builder().build()).composeString(text).ifPresent(n -> walk(n, "", file, out));
+        return out;
+    }
+
+    private static void walk(Node node, String path, String file, Map<String, SourcePosition> out) {
+        node.getStartMark().ifPresent(m -> out.put(path, new SourcePosition(file, m.getLine() + 1, m.getColumn() + 1)));
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode key) {
+                    walk(t.getValueNode(), path.isEmpty() ? key.getValue() : path + "." + key.getValue(), file, out);
+                }
+            }
+        } else if (node instanceof SequenceNode list) {
+            int i = 0;
+            for (Node item : list.getValue()) {
+                walk(item, path + "[" + i++ + "]", file, out);
+            }
+        }
+    }
+
+    /** The problems placed at their path, or at the nearest enclosing one written (a missing key: its map). */
+    private static List<Diagnostic> located(List<Diagnostic> problems, Map<String, SourcePosition> written) {
+        return problems.stream().map(d -> {
+            if (d.at() != null || d.path() == null) {
+                return d;
+            }
+            String p = d.path();
+            while (!written.containsKey(p) && !p.isEmpty()) {
+                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+                p = cut < 0 ? "" : p.substring(0, cut);
+            }
+            return new Diagnostic(d.severity(), d.rule(), d.path(), d.message(), d.hint(), written.get(p));
+        }).toList();
     }
 
     private static Optional<Rule> rule(String file, String id, Map<?, ?> m, LocalDate today, List<Diagnostic> problems) {
