@@ -73,7 +73,7 @@ final class StackReader {
             vars.declare(plain, top.get("variables"));
         }
         vars.readFiles(stackDir, variables.files(), sink, budget);
-        vars.override(variables.cli());
+        vars.override(variables.cli(), sink);
         Interpolation interpolation = new Interpolation(vars.values(), vars.declaredWithoutValue(),
                 variables.environment());
         reader = new NodeReader(plain.file(), sink, interpolation, budget);

@@ -117,8 +117,14 @@ final class VariableValues {
     }
 
     /** Applies {@code --var} values, which win over everything. */
-    void override(Map<String, String> cli) {
+    void override(Map<String, String> cli, Consumer<Diagnostic> sink) {
         for (Map.Entry<String, String> e : cli.entrySet()) {
+            if (!Interpolation.NAME.matcher(e.getKey()).matches()) {
+                sink.accept(LoadRules.VAR_SYNTAX.at(new Location("--var " + e.getKey(), null), "--var " + e.getKey()
+                        + "=" + "…: '" + e.getKey() + "' is not a variable name", "write --var NAME=VALUE, the name in"
+                        + " letters, digits, _ and -, starting with a letter or _"));
+                continue;
+            }
             values.put(e.getKey(), e.getValue());
             givenAt.put(e.getKey(), null);
         }

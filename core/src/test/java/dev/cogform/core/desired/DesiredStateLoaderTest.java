@@ -265,6 +265,17 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void variables_givenOnTheCommandLineWithoutAName_areRefused_withoutEchoingTheValue() {
+        LoadResult r = load(WEB, new Variables(Map.of("", "s3cr3t", "bad name", "x"), List.of(), Map.of()));
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.diagnostics()).filteredOn(d -> d.rule().equals("var.syntax")).extracting(Diagnostic::message)
+                .containsExactlyInAnyOrder("--var =…: '' is not a variable name",
+                        "--var bad name=…: 'bad name' is not a variable name");
+        assertThat(r.diagnostics()).noneMatch(d -> d.message().contains("s3cr3t"));
+    }
+
+    @Test
     void variables_whenEnvironmentIsReferenced_readsIt() {
         LoadResult r = load(WEB.replace("${var.domain}/other", "${env.COGFORM_DOMAIN}/other"),
                 new Variables(Map.of(), List.of(), Map.of("COGFORM_DOMAIN", "env.example")));
