@@ -32,4 +32,11 @@ public interface BlobClient {
     default String recoveryAdvice() {
         return "";
     }
+
+    /**
+     * Called once the state's lock is held by this process, when no other writer can be at work: the
+     * time to tidy what a killed one left (a local file's temp files). Best effort; never fails.
+     */
+    default void lockAcquired() {
+    }
 }

@@ -161,7 +161,9 @@ public final class BlobStateStore implements StateStore {
         boolean waitLogged = false;
         while (true) {
             try {
-                return locker.tryLock(id, operation);
+                StateLock lock = locker.tryLock(id, operation);
+                state.lockAcquired();
+                return lock;
             } catch (StateLockedException e) {
                 if (!waitLogged && !timeout.isZero()) {
                     LOG.debug("lock {}: held by {}, waiting up to {}s", location(),

@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * One local file as a blob; its ETag is the sha256 of its bytes. A write goes to a temp file in the
@@ -195,6 +196,19 @@ final class LocalBlobClient implements BlobClient {
     private void remember(String etag, BasicFileAttributes attributes) {
         seen = attributes.fileKey() == null ? null
                 : new Seen(etag, attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
+    }
+
+    /** A killed writer's temp files go at the next run that takes the lock (a plan too), not only at a write. */
+    @Override
+    public void lockAcquired() {
+        synchronized (jvm) {
+            try {
+                sweepTempFiles();
+            } catch (IOException e) {
+                LoggerFactory.getLogger(LocalBlobClient.class).debug("state {}: could not remove stale temp files: {}",
+                        file, e.getMessage());
+            }
+        }
     }
 
     /**

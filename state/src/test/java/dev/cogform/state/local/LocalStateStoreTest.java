@@ -236,4 +236,16 @@ class LocalStateStoreTest implements LockRaceContract, CasRaceContract {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".state.json"))).isEmpty();
         }
     }
+
+    @Test
+    void tempFilesLeftByAKilledWriter_areRemovedWhenTheNextRunTakesTheLock_evenIfItWritesNothing() throws IOException {
+        openStore().write(Snapshots.with(openStore().read(), "main.a"));
+        Path left = Files.writeString(file.getParent().resolve(".state.json.8431279.tmp"), "{\"format\": \"cog");
+        BlobStateStore store = openStore();
+
+        try (var lock = store.lock("plan", java.time.Duration.ZERO)) {
+            assertThat(left).doesNotExist();
+        }
+        assertThat(store.read().clients()).hasSize(1);
+    }
 }
