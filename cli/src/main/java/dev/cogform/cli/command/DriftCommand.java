@@ -78,6 +78,9 @@ public final class DriftCommand implements Callable<Integer> {
             description = "text, json, markdown, sarif or junit (default: ${DEFAULT-VALUE}).")
     private Format format;
 
+    @Option(names = "--json", description = "The same as --format json, as plan, show and validate take it.")
+    private boolean json;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output (paths are relative to the working directory).")
     private Path outFile;
 
@@ -114,6 +117,13 @@ public final class DriftCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            if (format != Format.text && format != Format.json) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--json and --format " + format + " ask for two formats; give one (--report writes more)");
+            }
+            format = Format.json;
+        }
         Colors colors = new Colors(!main.noColor() && outFile == null && format == Format.text
                 && services.terminal().interactive() && services.environment().getOrDefault("NO_COLOR", "").isEmpty());
         LocalDate today = LocalDate.ofInstant(services.clock().instant(), ZoneOffset.UTC);

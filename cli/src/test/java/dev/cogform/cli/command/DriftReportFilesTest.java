@@ -98,4 +98,15 @@ class DriftReportFilesTest {
         assertThat(run.out()).contains("Stack " + missing + "\n  could not be checked fully: 1 error, listed below")
                 .endsWith("0 finding(s); 1 stack could not be checked fully.\n");
     }
+
+    @Test
+    void json_isTheSameAsFormatJson_andRefusesAnotherFormat() {
+        FakeServices.Run json = services.run("drift", "--json");
+        FakeServices.Run both = services.run("drift", "--json", "--format", "sarif");
+
+        assertThat(json.exit()).as(json.err()).isEqualTo(2);
+        assertThat(json.out()).startsWith("{").contains("\"format_version\"");
+        assertThat(both.exit()).isEqualTo(1);
+        assertThat(both.err()).contains("--json and --format sarif ask for two formats");
+    }
 }
