@@ -87,18 +87,7 @@ public final class Main implements Runnable, GlobalOptions {
         if (Boolean.getBoolean(TRAINING_PROPERTY)) {
             System.exit(ArchiveTraining.run());
         }
-        PrintWriter err = new PrintWriter(System.err, true);
-        int exit;
-        try {
-            exit = run(new PrintWriter(System.out, true), err, args);
-        } catch (OutOfMemoryError e) {
-            // The inputs are bounded, so this is a stack beyond what the heap was given; say so, without a trace.
-            err.println("cogform: ran out of memory (the JVM's heap is " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MB); for a very large stack give more, such as COGFORM_JAVA_OPTS=-Xmx1g. Nothing was written"
-                    + " after the last state write reported.");
-            exit = ExitCode.ERROR;
-        }
-        System.exit(exit);
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs cogform with the given streams and returns the exit code; tests call this. */

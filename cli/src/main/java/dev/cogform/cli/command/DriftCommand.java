@@ -232,8 +232,20 @@ public final class DriftCommand implements Callable<Integer> {
         return out;
     }
 
+    /** Far above any ignore file or drift report (10,000 clients with findings take a few MB), read unseen. */
+    static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+
     private String read(Path file, String option) {
         try {
+            // Bounded before reading: /dev/zero or a FIFO would be read forever, a huge file would fill the heap.
+            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + file
+                        + " is not a regular file (a device or pipe)");
+            }
+            if (Files.exists(file) && Files.size(file) > MAX_INPUT_BYTES) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + file
+                        + " is larger than " + MAX_INPUT_BYTES / (1024 * 1024) + " MB; check the path");
+            }
             return Files.readString(file);
         } catch (IOException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

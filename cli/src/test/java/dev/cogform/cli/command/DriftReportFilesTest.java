@@ -88,6 +88,23 @@ class DriftReportFilesTest {
     }
 
     @Test
+    void inputFiles_thatCouldNotBeReadToTheirEnd_areRefusedUnread() throws IOException {
+        Path huge = dir.resolve("huge.json");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(DriftCommand.MAX_INPUT_BYTES + 1); // sparse: nothing is written
+        }
+
+        FakeServices.Run device = services.run("drift", "--ignore", "/dev/zero");
+        FakeServices.Run large = services.run("drift", "--baseline", huge.toString());
+
+        assertThat(device.exit()).isEqualTo(1);
+        assertThat(device.err()).contains("--ignore /dev/zero is not a regular file (a device or pipe)");
+        assertThat(large.exit()).isEqualTo(1);
+        assertThat(large.err()).contains("--baseline " + huge + " is larger than 64 MB");
+        assertThat(services.cognito.calls()).isEmpty();
+    }
+
+    @Test
     void aStackThatCannotBeChecked_saysSoInTheReport_notJustZeroFindings() {
         Path missing = dir.resolve("nosuch");
 
