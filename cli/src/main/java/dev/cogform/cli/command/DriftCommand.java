@@ -240,7 +240,7 @@ public final class DriftCommand implements Callable<Integer> {
             // Bounded before reading: /dev/zero or a FIFO would be read forever, a huge file would fill the heap.
             if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + file
-                        + " is not a regular file (a device or pipe)");
+                        + " " + FileFailures.NOT_REGULAR);
             }
             if (Files.exists(file) && Files.size(file) > MAX_INPUT_BYTES) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + " " + file

@@ -4,6 +4,7 @@ import dev.cogform.cli.wiring.StackServices;
 import dev.cogform.cli.view.DiagnosticsView;
 import dev.cogform.cli.view.HumanPlanView;
 import dev.cogform.core.diag.ExitCode;
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.plan.Plan;
 import dev.cogform.core.plan.PlanFile;
 import java.io.IOException;
@@ -73,8 +74,8 @@ public final class ShowCommand implements Callable<Integer> {
                         + " 'cogform plan --out " + file.getFileName() + "'");
             }
             if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("plan file " + file + " is not a regular file (a directory, device"
-                        + " or pipe); give the file 'cogform plan --out' wrote");
+                throw new IllegalArgumentException("plan file " + file + " " + FileFailures.NOT_REGULAR
+                        + "; give the file 'cogform plan --out' wrote");
             }
             if (Files.size(file) > MAX_BYTES) {
                 throw new IllegalArgumentException("plan file " + file + " is larger than " + MAX_BYTES / (1024 * 1024)

@@ -57,8 +57,8 @@ public final class StatePushCommand implements Callable<Integer> {
         byte[] bytes;
         try {
             if (Files.exists(path) && !Files.isRegularFile(path)) {
-                throw new StateException("cannot read " + path + ": it is not a regular file (a directory, device or"
-                        + " pipe); nothing was changed");
+                throw new StateException("cannot read " + path + ": it " + FileFailures.NOT_REGULAR
+                        + "; nothing was changed");
             }
             if (Files.exists(path) && Files.size(path) > MAX_BYTES) {
                 throw new StateException("cannot read " + path + ": it is larger than " + MAX_BYTES / (1024 * 1024)

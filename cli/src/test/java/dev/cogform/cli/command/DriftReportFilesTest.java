@@ -98,7 +98,7 @@ class DriftReportFilesTest {
         FakeServices.Run large = services.run("drift", "--baseline", huge.toString());
 
         assertThat(device.exit()).isEqualTo(1);
-        assertThat(device.err()).contains("--ignore /dev/zero is not a regular file (a device or pipe)");
+        assertThat(device.err()).contains("--ignore /dev/zero is not a regular file (a directory, device or pipe)");
         assertThat(large.exit()).isEqualTo(1);
         assertThat(large.err()).contains("--baseline " + huge + " is larger than 64 MB");
         assertThat(services.cognito.calls()).isEmpty();

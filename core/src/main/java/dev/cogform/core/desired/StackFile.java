@@ -2,6 +2,7 @@ package dev.cogform.core.desired;
 
 import dev.cogform.core.diag.Diagnostic;
 import dev.cogform.core.diag.Diagnostics;
+import dev.cogform.core.diag.FileFailures;
 import dev.cogform.core.diag.Location;
 import dev.cogform.core.diag.SourcePosition;
 import dev.cogform.core.spec.LoadRules;
@@ -138,7 +139,7 @@ public final class StackFile {
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             return new Text(null, LoadRules.STACK_UNREADABLE.at(new Location("", null),
-                    name + " is not a regular file (a directory, device or pipe)", "make it the stack's YAML file"));
+                    name + " " + FileFailures.NOT_REGULAR, "make it the stack's YAML file"));
         }
         if (!Files.isRegularFile(file)) {
             return new Text(null, LoadRules.STACK_MISSING.at(new Location("", null),

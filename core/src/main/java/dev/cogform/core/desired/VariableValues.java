@@ -67,7 +67,7 @@ final class VariableValues {
                 // A device such as /dev/zero would be read forever, a FIFO would block.
                 if (!Files.isRegularFile(file)) {
                     sink.accept(LoadRules.VAR_FILE.at(new Location("--var-file", null), Files.exists(file)
-                            ? "--var-file " + label + " is not a regular file (a directory, device or pipe)"
+                            ? "--var-file " + label + " " + FileFailures.NOT_REGULAR
                             : "--var-file " + label + " does not exist (looked for " + file.toAbsolutePath().normalize() + ")",
                             "give the path of a YAML file; it is relative to the stack directory"));
                     continue;

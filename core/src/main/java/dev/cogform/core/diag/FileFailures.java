@@ -13,6 +13,12 @@ import java.nio.file.Path;
  */
 public final class FileFailures {
 
+    /**
+     * What a path that must be a file, and is a directory, a device or a pipe, is: such a path is refused
+     * before it is read, since /dev/zero would be read forever and a FIFO would block.
+     */
+    public static final String NOT_REGULAR = "is not a regular file (a directory, device or pipe)";
+
     private FileFailures() {
     }
 

@@ -65,7 +65,7 @@ final class LocalBlobClient implements BlobClient {
 
     /** A state path that is a directory, a device or a pipe: /dev/zero would be read forever, a FIFO would block. */
     static StateException notARegularFile(Path file) {
-        return new StateException("the state file " + file + " is not a regular file (a directory, device or pipe);"
+        return new StateException("the state file " + file + " " + FileFailures.NOT_REGULAR + ";"
                 + " check the state path in cogform.yaml");
     }
 

@@ -156,9 +156,11 @@ public final class S3BlobClient implements BlobClient {
         return e.getMessage();
     }
 
+    private static final java.util.regex.Pattern CONNECT_TO = java.util.regex.Pattern.compile("Connect to (\\S+)");
+
     /** The address the SDK says it tried ("Connect to http://host:port …"), or "the S3 endpoint". */
     private static String endpointOf(SdkClientException e) {
-        var m = java.util.regex.Pattern.compile("Connect to (\\S+)").matcher(String.valueOf(e.getMessage()));
+        var m = CONNECT_TO.matcher(String.valueOf(e.getMessage()));
         return m.find() ? m.group(1) : "the S3 endpoint";
     }
 
